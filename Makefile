@@ -1,0 +1,40 @@
+# Barnens bästa gäller! – handbook. Run `make` to list the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-requirements
+PORT   ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.DEFAULT_GOAL := help
+.PHONY: help install serve build check schemas test bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the pinned dependencies
+
+serve: install ## Serve the site locally with live reload
+	@echo "Handboken visas på http://127.0.0.1:$(PORT)/  (avsluta med Ctrl+C)"
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+build: install ## Build the static site into site/ (replaced only if the build succeeds)
+	$(BIN)/python tools/build_site.py
+
+check: install ## Validate every data file and list all problems
+	$(BIN)/python -m macros check
+
+schemas: install ## Re-export data/schemas/*.schema.json from the models
+	$(BIN)/python -m macros schemas
+
+test: install ## Run every test
+	$(BIN)/python -m pytest
+
+clean: ## Remove the built site and caches
+	rm -rf site .pytest_cache

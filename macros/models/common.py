@@ -1,0 +1,115 @@
+"""Building blocks shared by the data models.
+
+- `Strict`: every model forbids unknown keys, so a misspelt key is an error,
+  not silently ignored data.
+- `Entity`: a thing with an `id` in a namespace (`namespace` class attribute);
+  ids are collected across all files and must be unique per namespace.
+- `Ref(kind)`: marks a string field as a reference to an entity id of `kind`;
+  every reference is checked after all files are loaded.
+- `Period`: a machine-readable point in time at year, quarter or month
+  precision ("2020", "2020-Q4", "2020-12"), with its first and last day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, ClassVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]*$"
+
+
+class Entity(Strict):
+    """A data entry others can refer to by `id`."""
+
+    namespace: ClassVar[str] = ""
+    # When set, ids are unique only within the enclosing entity of this
+    # namespace (activity "1.1" exists in every plan); indexed as "<scope id>/<id>".
+    scope: ClassVar[str | None] = None
+    id: str = Field(pattern=ID_PATTERN, description="Permanent id: små bokstäver a–z, siffror, '-' och '.'")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marker: the annotated string is the id of an entity of `kind`."""
+
+    kind: str
+
+
+AktorRef = Annotated[str, Ref("aktor")]
+RollRef = Annotated[str, Ref("roll")]
+KallaRef = Annotated[str, Ref("kalla")]
+
+NonEmptyStr = Annotated[str, Field(min_length=1)]
+
+
+# ---------------------------------------------------------------- periods
+
+_PERIOD = re.compile(r"^(?P<year>\d{4})(?:-(?:Q(?P<q>\d)|(?P<m>\d{2})))?$")
+
+
+def parse_period(value: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a period written "2020", "2020-Q4" or "2020-12".
+
+    Raises ValueError with a Swedish message for anything else.
+    """
+    m = _PERIOD.match(value)
+    if not m:
+        raise ValueError(
+            f'"{value}" är ingen giltig tidpunkt; skriv år ("2020"), kvartal ("2020-Q4") eller månad ("2020-12")'
+        )
+    year = int(m["year"])
+    if not 1900 <= year <= 2100:
+        raise ValueError(f'året i "{value}" är orimligt')
+    if m["q"] is not None:
+        q = int(m["q"])
+        if not 1 <= q <= 4:
+            raise ValueError(f'"{value}": kvartal måste vara Q1–Q4')
+        first, last = 3 * q - 2, 3 * q
+    elif m["m"] is not None:
+        first = last = int(m["m"])
+        if not 1 <= first <= 12:
+            raise ValueError(f'"{value}": månad måste vara 01–12')
+    else:
+        first, last = 1, 12
+    return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+
+def _check_period(value: str) -> str:
+    parse_period(value)
+    return value
+
+
+Period = Annotated[
+    str,
+    AfterValidator(_check_period),
+    Field(
+        pattern=r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$",
+        description='År ("2020"), kvartal ("2020-Q4") eller månad ("2020-12")',
+        examples=["2020", "2020-Q4", "2020-12"],
+    ),
+]
+
+
+class Kalla(Strict):
+    """A cited source: a document in data/kallor.yaml, or a public web page."""
+
+    dokument: KallaRef | None = Field(None, description="id i data/kallor.yaml")
+    titel: str | None = None
+    url: str | None = Field(None, pattern=r"^https?://")
+    avsnitt: str | None = Field(None, description="Avsnitt, sida eller paragraf i källan")
+
+    @model_validator(mode="after")
+    def _named(self):
+        if not self.dokument and not self.titel:
+            raise ValueError("en källa behöver antingen 'dokument' (id i kallor.yaml) eller 'titel'")
+        return self

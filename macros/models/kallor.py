@@ -1,0 +1,25 @@
+"""data/kallor.yaml: the source documents the site's facts trace to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Entity, NonEmptyStr, Strict
+
+
+class Dokument(Entity):
+    namespace = "kalla"
+    titel: NonEmptyStr
+    typ: Literal["beslutsunderlag", "protokoll", "handlingsplan", "webbsida", "rapport", "lag", "vagledning"]
+    utfardare: str | None = Field(None, description="Vem som står bakom dokumentet")
+    datum: dt.date | None = None
+    beskrivning: str | None = None
+    url: str | None = Field(None, pattern=r"^https?://")
+    fil: str | None = Field(None, description="Källfilens namn bland projektets källdokument (shared/seeds)")
+
+
+class KallorFil(Strict):
+    dokument: list[Dokument] = Field(min_length=1)

@@ -1,0 +1,83 @@
+"""Small, safe helpers for the HTML and Markdown that generators emit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+
+def esc(value: object) -> Markup:
+    """Escape any data string for HTML text or attribute content."""
+    return escape("" if value is None else str(value))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+
+
+def md_text(value: object) -> str:
+    """Escape a data string for inline Markdown (headings, list items): it is
+    shown as written, never interpreted as Markdown or HTML."""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def slug(value: str) -> str:
+    """ASCII anchor id: "2.3" -> "2-3", "Växjö kommun" -> "vaxjo-kommun"."""
+    table = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+    text = value.lower().translate(table)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    cell: Callable[[object], Markup | str]  # returns safe Markup, or text to escape
+    row_header: bool = False  # render as <th scope="row">
+
+
+def cell_html(value: Markup | str) -> Markup:
+    return value if isinstance(value, Markup) else esc(value)
+
+
+def table(
+    rows: Iterable[object],
+    columns: Sequence[Column],
+    caption: str,
+    *,
+    table_id: str | None = None,
+    row_id: Callable[[object], str | None] | None = None,
+    css_class: str = "bbg-tabell",
+) -> Markup:
+    """An accessible HTML table: <caption>, <th scope="col">, optional row headers.
+    Emitted on one line per row and without blank lines, so Python-Markdown
+    keeps it as one raw HTML block."""
+    out = [
+        Markup('<table class="{}"{}>').format(css_class, Markup(' id="{}"').format(table_id) if table_id else ""),
+        Markup("<caption>{}</caption>").format(caption),
+        Markup("<thead><tr>")
+        + Markup("").join(Markup('<th scope="col">{}</th>').format(c.header) for c in columns)
+        + Markup("</tr></thead>"),
+        Markup("<tbody>"),
+    ]
+    for row in rows:
+        rid = row_id(row) if row_id else None
+        cells = []
+        for c in columns:
+            tag = Markup('th scope="row"') if c.row_header else Markup("td")
+            end = Markup("th") if c.row_header else Markup("td")
+            cells.append(Markup("<{}>{}</{}>").format(tag, cell_html(c.cell(row)), end))
+        attr = Markup(' id="{}"').format(rid) if rid else Markup("")
+        out.append(Markup("<tr{}>").format(attr) + Markup("").join(cells) + Markup("</tr>"))
+    out.append(Markup("</tbody></table>"))
+    return Markup("\n").join(out)
+
+
+def link(href: str | None, text: object) -> Markup:
+    """<a href> when there is a target, plain escaped text otherwise."""
+    if not href:
+        return esc(text)
+    return Markup('<a href="{}">{}</a>').format(href, text)

@@ -1,0 +1,142 @@
+"""Bad data never reaches a page: each kind of mistake a process leader can
+make stops the build with a message naming file, entry, field and line, and a
+previously published site/ is left byte for byte as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, run_build
+from macros.loader import DataError
+from macros.site import load_site
+
+PLAN = "data/handlingsplan/2019-2023.yaml"
+
+
+def _replace(old: str, new: str):
+    def mutate(text: str) -> str:
+        assert old in text, f"fixture text not found: {old!r}"
+        return text.replace(old, new, 1)
+
+    return mutate
+
+
+# name -> (file, mutation, substrings the message must contain)
+CASES = {
+    "yaml-syntax": ("data/roller.yaml", _replace("    namn: Jurister\n", "    namn: [Jurister\n"),
+                    ["data/roller.yaml:", "YAML-syntaxfel"]),
+    "empty-file": ("data/aktorer.yaml", lambda text: "", ["data/aktorer.yaml", "filen är tom"]),
+    "comment-only-file": ("data/aktorer.yaml", lambda text: "# bara en kommentar\n", ["data/aktorer.yaml", "filen är tom"]),
+    "missing-field": ("data/roller.yaml", _replace("  - id: jurister\n    namn: Jurister\n", "  - id: jurister\n"),
+                      ["data/roller.yaml:", 'post "jurister"', 'fält "namn"', "saknas"]),
+    "wrong-type": (PLAN, _replace("        uppfoljning: Årligen\n", "        uppfoljning: [Årligen]\n"),
+                   [PLAN + ":", 'post "2.5"', 'fält "uppfoljning"', "ska vara text"]),
+    "unknown-key": (PLAN, _replace("        uppfoljning: Utvärderas 2023\n", "        uppföljning: Utvärderas 2023\n"),
+                    [PLAN + ":", 'post "2.3"', 'fält "uppföljning"', "okänt fält"]),
+    "unknown-reference": (PLAN, _replace("            - roll: digitaliseringsansvariga\n              aktor: vaxjo",
+                                         "            - roll: digitaliseringsansvarig\n              aktor: vaxjo"),
+                          [PLAN + ":", 'post "2.3"', 'fält "ansvarig.parter[0].roll"', '"digitaliseringsansvarig"',
+                           'Menade du "digitaliseringsansvariga"']),
+    "duplicate-id": ("data/roller.yaml", _replace("  - id: referensgrupper\n", "  - id: tvargrupp-barn\n"),
+                     ["data/roller.yaml:", 'post "tvargrupp-barn"', 'fält "id"', "finns redan"]),
+    "invalid-date": (PLAN, _replace("faststalld: 2020-04-03", "faststalld: 2020-02-30"),
+                     [PLAN + ":10", 'fält "faststalld"', "inget giltigt datum"]),
+    "invalid-quarter": (PLAN, _replace('perioder: [{start: "2020-Q2"}]\n        uppfoljning: Utvärderas efter',
+                                       'perioder: [{start: "2020-Q5"}]\n        uppfoljning: Utvärderas efter'),
+                        [PLAN + ":", 'post "1.2"', 'fält "tid.perioder[0].start"', "Q1–Q4"]),
+    "period-ends-before-start": (PLAN, _replace('perioder: [{start: "2020-Q2", slut: "2021-Q4"}]',
+                                                'perioder: [{start: "2021-Q2", slut: "2020-Q4"}]'),
+                                 [PLAN + ":", 'post "2.3"', "slutar", "före start"]),
+    "non-utf8": ("data/kallor.yaml", lambda text: text.encode("cp1252", errors="replace"), ["data/kallor.yaml:", "UTF-8"]),
+    "file-without-schema": ("data/okand.yaml", lambda text: "nyckel: värde\n", ["data/okand.yaml", "inget schema"]),
+}
+
+
+def _damage(project: Path, case: str) -> None:
+    rel, mutate, _ = CASES[case]
+    path = project / rel
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    new = mutate(text)
+    path.write_bytes(new if isinstance(new, bytes) else new.encode("utf-8"))
+
+
+def _snapshot(directory: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_loader_names_file_entry_and_field(tmp_path: Path, case: str):
+    project = copy_project(tmp_path)
+    _damage(project, case)
+    with pytest.raises(DataError) as info:
+        load_site(project / "data")
+    message = str(info.value)
+    for expected in CASES[case][2]:
+        assert expected in message, f"{expected!r} missing from:\n{message}"
+
+
+def test_every_problem_is_listed_at_once(tmp_path: Path):
+    project = copy_project(tmp_path)
+    for case in ("missing-field", "invalid-quarter", "empty-file"):
+        _damage(project, case)
+    with pytest.raises(DataError) as info:
+        load_site(project / "data")
+    assert len(info.value.problems) == 3
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory) -> Path:
+    """A site/ that was published by an earlier, successful build."""
+    site = tmp_path_factory.mktemp("publicerad") / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>publicerad version</p>", encoding="utf-8")
+    (site / "sub").mkdir()
+    (site / "sub" / "data.bin").write_bytes(bytes(range(256)))
+    return site
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_failed_build_leaves_published_site_untouched(tmp_path: Path, published_site: Path, case: str):
+    project = copy_project(tmp_path / "projekt")
+    _damage(project, case)
+    before = _snapshot(published_site)
+    result = run_build(project, published_site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    for expected in CASES[case][2]:
+        assert expected in output, f"{expected!r} missing from build output:\n{output[-3000:]}"
+    assert _snapshot(published_site) == before
+    assert not list(published_site.parent.glob(".site-bygge-*")), "temporary build directory left behind"
+
+
+def test_bad_data_stops_mkdocs_before_any_page_is_written(tmp_path: Path):
+    project = copy_project(tmp_path / "projekt")
+    _damage(project, "unknown-reference")
+    out = tmp_path / "ut"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=project, capture_output=True, text=True, env=env, timeout=300,
+    )
+    assert result.returncode != 0
+    assert not list(out.rglob("*.html")) if out.exists() else True
+
+
+def test_successful_build_replaces_site(tmp_path: Path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "gammal.html").write_text("gammal", encoding="utf-8")
+    result = run_build(copy_project(tmp_path / "projekt"), site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "index.html").is_file()
+    assert not (site / "gammal.html").exists()
