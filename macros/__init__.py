@@ -17,10 +17,88 @@ from .site import SiteData, load_site
 CURRENT: dict[str, SiteData] = {}
 
 
+def _md(text: str) -> str:
+    from .render.html import md_text
+
+    return md_text(text)
+
+
+# ---------------------------------------------------------------- where things live
+# The only place that knows the site's layout. Generators get hrefs from here.
+
+
+def plan_page(plan_id: str, name: str = "index") -> str:
+    """Docs path of a plan's generated pages: "handlingsplan/2019-2023/index.md"."""
+    return f"handlingsplan/{plan_id}/{name}.md"
+
+
+def plan_download(plan_id: str, ext: str) -> str:
+    return f"handlingsplan/{plan_id}/handlingsplan-{plan_id}.{ext}"
+
+
+def plan_period(plan) -> str:
+    from .render.plan import plan_period_text
+
+    return plan_period_text(plan).replace("-", "–")
+
+
+def entity_page(kind: str, id_: str) -> tuple[str, str | None] | None:
+    """(docs path, anchor) of the page that presents a role or party, or None."""
+    # --- organisation pages: return their location here ---
+    return None
+
+
+def part_namer(site: SiteData):
+    """Name of a responsible part of an activity, from the data."""
+
+    def name(part) -> str:
+        names = []
+        if part.roll:
+            names.append(site.get("roll", part.roll).namn)
+        if part.aktor:
+            names.append(site.get("aktor", part.aktor).namn)
+        text = " – ".join(names) if names else ""
+        return text or (part.text or "")
+
+    return name
+
+
+def generated_pages(site: SiteData) -> dict[str, str]:
+    """Pages generated from data (docs path -> Markdown with one-line macro
+    calls). hooks.py adds them to the build and places them in the nav, in the
+    section whose index.md is in the same folder."""
+    pages: dict[str, str] = {}
+    # --- add generated pages below, one block per area ---
+    # action plans: the whole plan, one page per subject area, a timeline
+    for plan in site.handlingsplaner.values():
+        pages[plan_page(plan.id)] = (
+            f"# Handlingsplan {plan_period(plan)}\n\n"
+            f'{{{{ plan_intro("{plan.id}") }}}}\n\n'
+            "<!-- Generated from data/handlingsplan/: edit the data, not this page. -->\n"
+            f'{{{{ plan_document("{plan.id}") }}}}\n'
+        )
+        for area in plan.amnesomraden:
+            pages[plan_page(plan.id, f"omrade-{area.nummer}")] = (
+                f"# {area.nummer}. {_md(area.namn)}\n\n"
+                f'{{{{ plan_area("{plan.id}", {area.nummer}) }}}}\n'
+            )
+        pages[plan_page(plan.id, "tidslinje")] = (
+            f"# Tidslinje {plan_period(plan)}\n\n"
+            f'{{{{ plan_timeline("{plan.id}") }}}}\n'
+        )
+    return pages
+
+
 def generated_files(site: SiteData) -> dict[str, bytes]:
     """Files generated from data at build time (downloads), by site path."""
     files: dict[str, bytes] = {}
     # --- add generated downloads below, one block per area ---
+    from .render.export import plan_csv, plan_xlsx
+
+    for plan in site.handlingsplaner.values():
+        name = part_namer(site)
+        files[plan_download(plan.id, "csv")] = plan_csv(plan, name)
+        files[plan_download(plan.id, "xlsx")] = plan_xlsx(plan, name)
     return files
 
 
@@ -69,11 +147,100 @@ def define_env(env) -> None:
         return plan_meta_line(plan, site.get("roll", plan.faststalld_av).namn)
 
     # ------------------------------------------------------------ action plan
+    def plan_hrefs(plan):
+        here = links()
+
+        def activity_href(activity) -> str:
+            from .render.plan import activity_anchor
+
+            return here.to(plan_page(plan.id), activity_anchor(activity))
+
+        def activity_md(activity) -> str:
+            from .render.plan import activity_anchor
+
+            return here.md(plan_page(plan.id), activity_anchor(activity))
+
+        def area_href(area) -> str:
+            return here.md(plan_page(plan.id, f"omrade-{area.nummer}"))
+
+        def party_href(part) -> str | None:
+            for kind, id_ in (("roll", part.roll), ("aktor", part.aktor)):
+                where = entity_page(kind, id_) if id_ else None
+                if where:
+                    return here.to(*where)
+            return None
+
+        return activity_href, activity_md, area_href, party_href
+
+    @env.macro
+    def plan_list() -> str:
+        """Every plan on the site, newest first, linked."""
+        from .render.plan import plan_list as render
+
+        here = links()
+        return render(list(site.handlingsplaner.values()), lambda p: here.md(plan_page(p.id)))
+
+    @env.macro
+    def plan_intro(plan_id: str) -> str:
+        """Title, vision, dates, downloads and the list of subject areas."""
+        from .render.plan import area_list
+
+        plan = site.handlingsplaner[plan_id]
+        _, _, area_href, _ = plan_hrefs(plan)
+        here = links()
+        return "\n".join(
+            [
+                f"**{_md(plan.titel)}**",
+                "",
+                f"*{_md(plan.vision)}*",
+                "",
+                plan_meta(plan_id),
+                "",
+                f"Planen har {len(plan.amnesomraden)} ämnesområden och {len(plan.aktiviteter)} aktiviteter. Varje aktivitet har ett nummer, en ansvarig utförare, "
+                "en tid och ett sätt att följa upp. Tabellerna visar planen som den är skriven, med "
+                "planens egna ord. Under orden står hur vi har läst dem (tolkat), till exempel vilka "
+                "parter som avses.",
+                "",
+                "## Ämnesområden",
+                "",
+                area_list(plan, area_href),
+                "",
+                f"[Tidslinje för alla aktiviteter]({here.md(plan_page(plan_id, 'tidslinje'))})",
+                "",
+                "## Ladda ner planen",
+                "",
+                f"- [Handlingsplanen som CSV]({here.md(plan_download(plan_id, 'csv'))}) "
+                "(UTF-8, semikolon som avgränsare, öppnas i Excel och LibreOffice)",
+                f"- [Handlingsplanen som Excel-fil (XLSX)]({here.md(plan_download(plan_id, 'xlsx'))})",
+                "",
+            ]
+        )
+
     @env.macro
     def plan_document(plan_id: str = "2019-2023") -> str:
         """The whole plan: one heading and table per subject area."""
         from .render.plan import whole_plan
 
-        return whole_plan(site.handlingsplaner[plan_id])
+        plan = site.handlingsplaner[plan_id]
+        _, _, area_href, party_href = plan_hrefs(plan)
+        return whole_plan(plan, name_of=part_namer(site), href_of=party_href, area_href=area_href)
+
+    @env.macro
+    def plan_area(plan_id: str, number: int) -> str:
+        """One subject area's page."""
+        from .render.plan import area_page
+
+        plan = site.handlingsplaner[plan_id]
+        _, activity_md, _, party_href = plan_hrefs(plan)
+        return area_page(plan, plan.amnesomraden[number - 1], activity_href=activity_md, name_of=part_namer(site), href_of=party_href)
+
+    @env.macro
+    def plan_timeline(plan_id: str) -> str:
+        """The timeline of every activity, as SVG with a text table."""
+        from .render.timeline import timeline
+
+        plan = site.handlingsplaner[plan_id]
+        activity_href, _, _, _ = plan_hrefs(plan)
+        return timeline(plan, activity_href)
 
     # --- add macros below, one block per area ---

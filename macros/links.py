@@ -38,3 +38,12 @@ class Links:
         if target == "" or target.endswith("/"):
             rel += "/"
         return rel + (f"#{anchor}" if anchor else "")
+
+    def md(self, src_uri: str, anchor: str | None = None) -> str:
+        """A Markdown link target (relative .md path) that mkdocs validates and
+        rewrites; use `to()` inside raw HTML, which mkdocs leaves alone."""
+        rel = posixpath.relpath(src_uri, posixpath.dirname(self.page_src) or ".")
+        if rel == posixpath.basename(self.page_src) and anchor:
+            return f"#{anchor}"
+        return rel + (f"#{anchor}" if anchor else "")
+
