@@ -55,7 +55,10 @@ def table(
     """An accessible HTML table: <caption>, <th scope="col">, optional row headers.
     Emitted on one line per row and without blank lines, so Python-Markdown
     keeps it as one raw HTML block."""
+    # A wide table scrolls inside a focusable, labelled region, so keyboard
+    # users can scroll it too (WCAG 2.1.1).
     out = [
+        Markup('<div class="bbg-tabellram" role="region" tabindex="0" aria-label="{}">').format(caption),
         Markup('<table class="{}"{}>').format(css_class, Markup(' id="{}"').format(table_id) if table_id else ""),
         Markup("<caption>{}</caption>").format(caption),
         Markup("<thead><tr>")
@@ -72,7 +75,7 @@ def table(
             cells.append(Markup("<{}>{}</{}>").format(tag, cell_html(c.cell(row)), end))
         attr = Markup(' id="{}"').format(rid) if rid else Markup("")
         out.append(Markup("<tr{}>").format(attr) + Markup("").join(cells) + Markup("</tr>"))
-    out.append(Markup("</tbody></table>"))
+    out.append(Markup("</tbody></table></div>"))
     return Markup("\n").join(out)
 
 
