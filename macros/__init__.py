@@ -44,8 +44,25 @@ def plan_period(plan) -> str:
 
 def entity_page(kind: str, id_: str) -> tuple[str, str | None] | None:
     """(docs path, anchor) of the page that presents a role or party, or None."""
-    # --- organisation pages: return their location here ---
+    site = CURRENT.get("site")
+    if kind == "roll":
+        return (f"roller/{id_}.md", None)
+    if kind == "aktor" and site is not None:
+        org = _org(site)
+        if id_ in org.unit_of:
+            return (f"roller/parter/{org.unit_of[id_]}.md", f"enhet-{id_}")
+        return (f"roller/parter/{id_}.md", None)
     return None
+
+
+def _org(site: SiteData):
+    from .render.org import Org
+
+    cached = getattr(site, "_org", None)
+    if cached is None:
+        cached = Org(site.aktorer.aktorer, site.roller.roller)
+        site._org = cached
+    return cached
 
 
 def part_namer(site: SiteData):
@@ -86,6 +103,11 @@ def generated_pages(site: SiteData) -> dict[str, str]:
             f"# Tidslinje {plan_period(plan)}\n\n"
             f'{{{{ plan_timeline("{plan.id}") }}}}\n'
         )
+    # organisation: one page per role and per party
+    for role in site.roller.roller:
+        pages[entity_page("roll", role.id)[0]] = f"# {_md(role.namn)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
+    for party in site.aktorer.aktorer:
+        pages[entity_page("aktor", party.id)[0]] = f"# {_md(party.namn)}\n\n{{{{ party_page(\"{party.id}\") }}}}\n"
     return pages
 
 
@@ -244,3 +266,162 @@ def define_env(env) -> None:
         return timeline(plan, activity_href)
 
     # --- add macros below, one block per area ---
+
+    # ------------------------------------------------------------ organisation, financing, decisions
+    from .render import org as org_render
+
+    org = _org(site)
+
+    def role_md(role_id: str) -> str:
+        return links().md(*entity_page("roll", role_id))
+
+    def party_md(aktor_id: str) -> str:
+        where = entity_page("aktor", aktor_id)
+        return links().md(*where)
+
+    def party_url(aktor_id: str) -> str:
+        return links().to(*entity_page("aktor", aktor_id))
+
+    def role_url(role_id: str) -> str:
+        return links().to(*entity_page("roll", role_id))
+
+    def activity_url(plan):
+        from .render.plan import activity_anchor
+
+        return lambda act: links().to(plan_page(plan.id), activity_anchor(act))
+
+    def source_name(source_id: str) -> str:
+        return site.get("kalla", source_id).titel
+
+    def plans_newest_first():
+        return sorted(site.handlingsplaner.values(), key=lambda p: p.period.first_day, reverse=True)
+
+    @env.macro
+    def org_chart() -> str:
+        """Organisation chart: who reports to whom, as nested lists."""
+        return org_render.org_chart(org, role_url)
+
+    @env.macro
+    def role_list(typ: str) -> str:
+        """Linked list of the roles of one type (organ, funktion, praktikroll)."""
+        return org_render.role_list(site.roller.roller, role_md, typ)
+
+    @env.macro
+    def party_list() -> str:
+        return org_render.party_list(org, party_md)
+
+    def _responsibilities(resps_for, caption_for) -> str:
+        parts = []
+        for plan in plans_newest_first():
+            resps = resps_for(plan)
+            title = f"### {_md(plan.titel)}"
+            if resps:
+                parts += [title, "", org_render.responsibility_table(resps, caption_for(plan), activity_url(plan)), ""]
+            else:
+                parts += [title, "", "Inga aktiviteter i den här planen.", ""]
+        return "\n".join(parts)
+
+    @env.macro
+    def role_page(role_id: str) -> str:
+        """A role's page: description, composition, and its plan activities (from the plan data)."""
+        role = org.roller[role_id]
+        body = org_render.role_details(role, org, role_md, party_md, source_name)
+        resp = _responsibilities(
+            lambda plan: org.role_responsibilities(plan, role_id),
+            lambda plan: f"Aktiviteter där {role.namn} är ansvarig, {plan.titel}",
+        )
+        return "\n".join(
+            [
+                body,
+                "## Vad ansvarar vi för? { #ansvar }",
+                "",
+                "Aktiviteterna i handlingsplanen där rollen står som ansvarig. Listan skapas ur planens data.",
+                "",
+                resp,
+                org_render.sources_line(role.kallor, source_name),
+            ]
+        )
+
+    @env.macro
+    def party_page(aktor_id: str) -> str:
+        """A party's page: its roles, plan responsibilities (generated) and financing."""
+        from .render.finansiering import kr
+
+        party = org.aktorer[aktor_id]
+        body = org_render.party_details(party, org, party_md, role_md)
+        resp = _responsibilities(
+            lambda plan: org.party_responsibilities(plan, aktor_id),
+            lambda plan: f"Aktiviteter där {party.namn} har ansvar, {plan.titel}",
+        )
+        money = []
+        for fin in site.finansiering.finansiering:
+            row = next((r for r in fin.kommuner if r.aktor == aktor_id), None)
+            if row is not None:
+                amounts = ", ".join(f"{_md(c.rubrik)}: {kr(row.belopp[c.id])} kr" for c in fin.kolumner)
+                money.append(f"- {_md(fin.rubrik)}: andel {_md(row.andel_original)} av kommunernas halva. {amounts}.")
+            elif fin.region_aktor == aktor_id:
+                money.append(f"- {_md(fin.rubrik)}: halva kostnaden, {_md(fin.region.original)}.")
+        fin_md = links().md("styrning/finansiering.md")
+        finance = (
+            ["## Finansiering", "", *money, "", f"Hela tabellen med kontroll finns under [Finansiering]({fin_md}).", ""]
+            if money
+            else []
+        )
+        return "\n".join(
+            [
+                body,
+                "## Vad ansvarar vi för? { #ansvar }",
+                "",
+                "Aktiviteterna i handlingsplanen där parten har ansvar: direkt, genom en grupp den ingår i "
+                "eller genom en roll som finns hos parten. Listan skapas ur planens data.",
+                "",
+                resp,
+                *finance,
+                org_render.sources_line(party.kallor, source_name),
+            ]
+        )
+
+    @env.macro
+    def responsibility_matrix(plan_id: str = "2019-2023") -> str:
+        """Parties × activities of a plan."""
+        plan = site.handlingsplaner[plan_id]
+        return org_render.matrix(org, plan, activity_url(plan), party_url)
+
+    @env.macro
+    def financing_costs(fin_id: str = "inriktningsbeslut-2018") -> str:
+        from .render.finansiering import costs_list
+
+        return costs_list(site.get("finansiering", fin_id))
+
+    @env.macro
+    def financing_table(fin_id: str = "inriktningsbeslut-2018") -> str:
+        """The published table, with the cross-check beside each figure."""
+        from .render.finansiering import financing_table as render
+
+        return render(site.get("finansiering", fin_id), lambda a: org.short(a), party_url)
+
+    @env.macro
+    def financing_summary(fin_id: str = "inriktningsbeslut-2018") -> str:
+        from .render.finansiering import summary
+
+        return summary(site.get("finansiering", fin_id), lambda a: org.short(a))
+
+    @env.macro
+    def financing_checks(fin_id: str = "inriktningsbeslut-2018") -> str:
+        from .render.finansiering import checks_table
+
+        return checks_table(site.get("finansiering", fin_id), lambda a: org.short(a))
+
+    @env.macro
+    def decision_history() -> str:
+        """Every decision, oldest first, linked to what it concerns."""
+        from .render.beslut import history
+
+        return history(
+            site.beslut.beslut,
+            lambda r: (org.roller[r].namn, role_md(r)),
+            lambda a: (org.name(a), party_md(a)),
+            lambda p: (site.handlingsplaner[p].titel, links().md(plan_page(p))),
+            source_name,
+        )
+

@@ -218,6 +218,7 @@ def data_files(data_dir: Path) -> list[Path]:
 def load_site(data_dir: Path, shown_as: str = "data") -> SiteData:
     data_dir = Path(data_dir)
     problems: list[Problem] = []
+    invalid_files = False  # a file failed its schema: its ids are missing from the index
     values: dict[str, Any] = {spec.key: ({} if spec.many else None) for spec in FILES}
     located: list[tuple[YamlDoc, BaseModel]] = []
 
@@ -240,6 +241,7 @@ def load_site(data_dir: Path, shown_as: str = "data") -> SiteData:
             obj = spec.model.model_validate(doc.data)
         except ValidationError as exc:
             problems.extend(_problems_from_validation(doc, exc))
+            invalid_files = True
             continue
         if spec.many:
             if getattr(obj, "id", path.stem) != path.stem:
@@ -284,6 +286,8 @@ def load_site(data_dir: Path, shown_as: str = "data") -> SiteData:
         all_refs.extend((doc, kind, ref, path) for kind, ref, path in found.refs)
 
     for doc, kind, ref, path in all_refs:
+        if invalid_files and kind not in index:
+            continue  # the file defining these ids failed above; one error, not one per reference
         if ref not in index.get(kind, {}):
             entry, below = doc.entry_of(path)
             close = difflib.get_close_matches(ref, list(index.get(kind, {})), n=1)

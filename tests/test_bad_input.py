@@ -54,6 +54,10 @@ CASES = {
                                                 'perioder: [{start: "2021-Q2", slut: "2020-Q4"}]'),
                                  [PLAN + ":", 'post "2.3"', "slutar", "före start"]),
     "non-utf8": ("data/kallor.yaml", lambda text: text.encode("cp1252", errors="replace"), ["data/kallor.yaml:", "UTF-8"]),
+    "financing-unknown-party": ("data/finansiering.yaml", _replace("{aktor: lessebo,", "{aktor: lesebo,"),
+                                ["data/finansiering.yaml:", 'post "inriktningsbeslut-2018"', 'fält "kommuner[2].aktor"', 'Menade du "lessebo"']),
+    "decision-unknown-role": ("data/beslut.yaml", _replace("    roller: [foljeforskare]\n", "    roller: [foljforskare]\n"),
+                              ["data/beslut.yaml:", 'post "forskning-kampradstiftelsen"', 'fält "roller[0]"', '"foljforskare"']),
     "file-without-schema": ("data/okand.yaml", lambda text: "nyckel: värde\n", ["data/okand.yaml", "inget schema"]),
 }
 

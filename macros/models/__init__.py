@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .aktorer import AktorerFil
+from .beslut import BeslutFil
+from .finansiering import FinansieringFil
 from .handlingsplan import Handlingsplan
 from .kallor import KallorFil
 from .roller import RollerFil
@@ -37,4 +39,6 @@ FILES: list[DataFile] = [
     DataFile("roller.yaml", RollerFil, "roller"),
     DataFile("handlingsplan/*.yaml", Handlingsplan, "handlingsplaner", many=True, schema="handlingsplan"),
     # --- add new data files below, one line each ---
+    DataFile("finansiering.yaml", FinansieringFil, "finansiering"),
+    DataFile("beslut.yaml", BeslutFil, "beslut"),
 ]

@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
 from .common import AktorRef, Entity, Kalla, NonEmptyStr, RollRef, Strict
+
+
+class Sammansattning(Strict):
+    """Who sits in a body, in one dated version (a proposal, a later plan)."""
+
+    version: NonEmptyStr = Field(description="T.ex. 'Förslaget 2018' eller 'Enligt handlingsplanen 2020'")
+    datum: dt.date | None = Field(None, description="Datum för dokumentet som beskriver sammansättningen")
+    ledamoter: list[NonEmptyStr] = Field(min_length=1, description="Funktionerna, med källans ord")
+    kallor: list[Kalla] = Field(min_length=1)
+
+
+class Bemanning(Strict):
+    """How many full-time posts a function has, as a source states it."""
+
+    period: NonEmptyStr = Field(description="T.ex. 'Förslaget 2018' eller '2020–2021'")
+    arsarbetare: Decimal = Field(gt=0, description="Antal helårsarbetare")
+    original: NonEmptyStr = Field(description="Källans ordalydelse")
+    kallor: list[Kalla] = Field(min_length=1)
 
 
 class Roll(Entity):
@@ -16,6 +36,12 @@ class Roll(Entity):
         description="organ = grupp som möts (styrgrupp …); funktion = uppdrag i styrningen; praktikroll = roll i arbetet kring barnet"
     )
     beskrivning: str | None = None
+    syfte: str | None = Field(None, description="Varför rollen finns, med källans ord så långt det går")
+    mandat: str | None = Field(None, description="Vad rollen får besluta om")
+    uppgifter: list[NonEmptyStr] = Field(default_factory=list, description="Uppgifter som källorna nämner (inte aktiviteter i handlingsplanen – de hämtas ur planen)")
+    sammansattning: list[Sammansattning] = Field(default_factory=list)
+    bemanning: list[Bemanning] = Field(default_factory=list)
+    leds_av: str | None = Field(None, description="Vem som leder eller arbetsleder rollen, med källans ord")
     organisation: list[AktorRef] = Field(default_factory=list, description="Aktörer som rollen finns hos")
     rapporterar_till: list[RollRef] = Field(default_factory=list)
     kallor: list[Kalla] = Field(default_factory=list)

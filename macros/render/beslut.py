@@ -1,0 +1,58 @@
+"""The decision history as a dated list, each entry linking to what it concerns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..models.beslut import Beslut
+from .html import md_text
+
+TYP = {
+    "beslut": "Beslut",
+    "beredning": "Förslag och beredning",
+    "handlingsplan": "Handlingsplan",
+    "finansiering": "Finansiering",
+    "studiebesok": "Studiebesök",
+    "forskning": "Forskning",
+}
+
+
+def decision_anchor(b: Beslut) -> str:
+    return f"beslut-{b.id}"
+
+
+def history(
+    decisions: list[Beslut],
+    role_link: Callable[[str], tuple[str, str | None]],
+    party_link: Callable[[str], tuple[str, str | None]],
+    plan_link: Callable[[str], tuple[str, str | None]],
+    source_name: Callable[[str], str],
+) -> str:
+    """Markdown: one heading per entry (stable anchor), in data order (oldest first).
+
+    The *_link callables return (name, href-or-None)."""
+    lines: list[str] = []
+    for b in decisions:
+        lines += [f"### {md_text(b.tid)}: {md_text(b.rubrik)} {{ #{decision_anchor(b)} }}", ""]
+        facts = [f"**Typ:** {TYP[b.typ]}"]
+        if b.beslutande:
+            facts.append(f"**Beslutande:** {md_text(b.beslutande)}")
+        if b.paragraf:
+            facts.append(f"**Paragraf:** {md_text(b.paragraf)}")
+        lines += [" · ".join(facts), ""]
+        if b.beredning:
+            lines += ["Beredning:", ""] + [f"- {md_text(x)}" for x in b.beredning] + [""]
+        if b.beslut:
+            lines += ["Innehåll:", ""] + [f"- {md_text(x)}" for x in b.beslut] + [""]
+        concerns = [_link(*role_link(r)) for r in b.roller] + [_link(*party_link(a)) for a in b.aktorer]
+        if b.handlingsplan:
+            concerns.append(_link(*plan_link(b.handlingsplan)))
+        if concerns:
+            lines += ["Gäller: " + ", ".join(concerns), ""]
+        src = "; ".join(md_text(source_name(k.dokument) if k.dokument else k.titel) + (f", {md_text(k.avsnitt)}" if k.avsnitt else "") for k in b.kallor)
+        lines += [f"<small>Källa: {src}</small>", ""]
+    return "\n".join(lines)
+
+
+def _link(name: str, href: str | None) -> str:
+    return f"[{md_text(name)}]({href})" if href else md_text(name)

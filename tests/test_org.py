@@ -1,0 +1,152 @@
+"""Parties, roles, financing and decisions: generated from data, checked."""
+
+from __future__ import annotations
+
+import html
+import re
+from decimal import Decimal
+
+import pytest
+
+from macros.models.finansiering import Finansiering
+from macros.render.finansiering import cross_check, financing_table, kr
+from macros.render.org import Org, matrix
+
+# A small made-up table with one known error: B's published amount is 100 kr
+# too high, so its row and the column sum must both be flagged.
+FIXTURE = {
+    "id": "test",
+    "rubrik": "Testfinansiering",
+    "kallor": [{"titel": "Fiktivt underlag"}],
+    "kostnader": [{"post": "Tjänst", "belopp": {"original": "800 tkr", "kronor": 800000}},
+                  {"post": "Aktiviteter", "belopp": {"original": "200 tkr", "kronor": 200000}}],
+    "summa_per_ar": {"original": "1 000 tkr", "kronor": 1000000},
+    "region": {"original": "500 000 kr", "kronor": 500000},
+    "kommunernas_fordelning": "test",
+    "kolumner": [{"id": "ar", "rubrik": "År 1", "summa": {"original": "500 000", "kronor": 500000},
+                  "bas": {"original": "500 000", "kronor": 500000}}],
+    "andel_summa_original": "100 %",
+    "kommuner": [
+        {"aktor": "vaxjo", "andel_original": "60 %", "andel": 60, "belopp": {"ar": 300000}},
+        {"aktor": "ljungby", "andel_original": "40 %", "andel": 40, "belopp": {"ar": 200100}},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def fixture_fin() -> Finansiering:
+    return Finansiering.model_validate(FIXTURE)
+
+
+def test_cross_check_finds_the_known_discrepancy(fixture_fin):
+    checks = {c.what: c for c in cross_check(fixture_fin, lambda a: a)}
+    assert checks["vaxjo, År 1"].status == "stammer"
+    assert checks["ljungby, År 1"].status == "avviker"
+    assert checks["ljungby, År 1"].difference == Decimal(100)
+    assert checks["Kolumnsumman för År 1"].status == "avviker"
+    assert checks["Kolumnsumman för År 1"].implied == Decimal(500100)
+    assert checks["Summan av andelarna"].status == "stammer"
+    assert checks["Summa per år"].status == "stammer" and checks["Region Kronobergs halva"].status == "stammer"
+
+
+def test_table_shows_published_figure_and_the_difference_beside_it(fixture_fin):
+    out = str(financing_table(fixture_fin, lambda a: a, lambda a: None))
+    row = out.split('<th scope="row">ljungby</th>', 1)[1].split("</tr>", 1)[0]
+    assert row.index(kr(Decimal(200100))) < row.index("Avviker")  # published first, unchanged
+    assert kr(Decimal(200000), 2) in row and "100,00 kr skillnad" in row
+    assert "Avviker" not in out.split('<th scope="row">vaxjo</th>', 1)[1].split("</tr>", 1)[0]
+
+
+def test_real_financing_checks_are_arithmetic_not_copies(site_data):
+    fin = site_data.get("finansiering", "inriktningsbeslut-2018")
+    checks = {c.what: c for c in cross_check(fin, lambda a: site_data.get("aktor", a).kortnamn)}
+    # shares and the cost items are consistent in the source
+    assert checks["Summan av andelarna"].implied == Decimal(100)
+    assert checks["Summa per år"].status == "stammer"
+    # every check's implied value is recomputed from the other published figures
+    for row in fin.kommuner:
+        for col in fin.kolumner:
+            base = (col.bas or col.summa).kronor
+            check = checks[f"{site_data.get('aktor', row.aktor).kortnamn}, {col.rubrik}"]
+            assert check.implied == row.andel / 100 * base
+            assert check.published == row.belopp[col.id]
+    for col in fin.kolumner:
+        assert checks[f"Kolumnsumman för {col.rubrik}"].implied == sum(r.belopp[col.id] for r in fin.kommuner)
+
+
+def test_built_financing_page_shows_every_published_figure(built_site, site_data):
+    fin = site_data.get("finansiering", "inriktningsbeslut-2018")
+    page = html.unescape((built_site / "styrning" / "finansiering" / "index.html").read_text(encoding="utf-8")).replace("\u00a0", " ")
+    for row in fin.kommuner:
+        assert row.andel_original in page
+        for value in row.belopp.values():
+            assert kr(value).replace("\u00a0", " ") in page
+    for text in ("1 036 mkr", "1 336 mkr", "300 tkr", "668 000 kr/år", "221 106", "100,0%"):
+        assert text in page
+
+
+# ------------------------------------------------------------------ responsibilities from the plan
+
+
+def _org(site_data) -> Org:
+    return Org(site_data.aktorer.aktorer, site_data.roller.roller)
+
+
+def test_every_named_role_and_party_has_the_activity(site_data):
+    org = _org(site_data)
+    plan = site_data.handlingsplaner["2019-2023"]
+    for act in plan.aktiviteter:
+        for part in act.ansvarig.parter:
+            if part.roll:
+                assert act.id in [r.activity.id for r in org.role_responsibilities(plan, part.roll)], (act.id, part.roll)
+            if part.aktor:
+                owner = org.owner(part.aktor)
+                assert act.id in [r.activity.id for r in org.party_responsibilities(plan, owner)], (act.id, owner)
+
+
+def test_group_and_role_responsibilities_reach_members(site_data):
+    org = _org(site_data)
+    plan = site_data.handlingsplaner["2019-2023"]
+    # 1.3 names "Respektive verksamhet i kommun": every municipality answers for it through the group
+    for m in site_data.get("aktor", "kommunerna").medlemmar:
+        r = {x.activity.id: x for x in org.party_responsibilities(plan, m)}["1.3"]
+        assert r.via and "Länets kommuner" in r.via
+    # the process leaders sit at Region Kronoberg: 1.1 reaches the region through the role
+    region = {x.activity.id: x for x in org.party_responsibilities(plan, "region-kronoberg")}
+    assert region["1.1"].via == "rollen Processledarna"
+    # 2.3: Växjö is named directly with its digitalisation lead; Ljungby is not
+    assert "2.3" in {x.activity.id for x in org.party_responsibilities(plan, "vaxjo")}
+    assert "2.3" not in {x.activity.id for x in org.party_responsibilities(plan, "ljungby")}
+
+
+def test_matrix_has_a_row_per_activity_and_words_in_cells(site_data):
+    org = _org(site_data)
+    plan = site_data.handlingsplaner["2019-2023"]
+    out = str(matrix(org, plan, lambda a: f"#a{a.id}", lambda p: None))
+    assert out.count("<tr>") == 1 + len(plan.aktiviteter)
+    assert out.count('<th scope="col">') == 1 + len(org.parties_in_plan(plan))
+    assert "Inget ansvar" in out and "<caption>" in out
+
+
+def test_built_role_and_party_pages(built_site, site_data):
+    for role in site_data.roller.roller:
+        page = built_site / "roller" / role.id / "index.html"
+        assert page.exists(), role.id
+        assert "Vad ansvarar vi för?" in page.read_text(encoding="utf-8")
+    for party in site_data.aktorer.aktorer:
+        text = (built_site / "roller" / "parter" / party.id / "index.html").read_text(encoding="utf-8")
+        for unit in party.enheter:
+            assert f'id="enhet-{unit.id}"' in text
+    vaxjo = (built_site / "roller" / "parter" / "vaxjo" / "index.html").read_text(encoding="utf-8")
+    assert "44,79%" in vaxjo and "299\u00a0197" in vaxjo
+    styr = (built_site / "roller" / "styrgrupp" / "index.html").read_text(encoding="utf-8")
+    assert "Förslaget i inriktningsbeslutet 2018" in styr and "Enligt handlingsplanen 2019–2023" in styr
+    proc = (built_site / "roller" / "processledare" / "index.html").read_text(encoding="utf-8")
+    assert "1,5 årsarbetare" in proc and "2,0 årsarbetare" in proc
+
+
+def test_decision_history_page(built_site, site_data):
+    page = (built_site / "styrning" / "beslut" / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<h3 id="beslut-([^"]+)"', page)
+    assert ids == [b.id for b in site_data.beslut.beslut]
+    assert "Bu § 96, dnr 2018/0234" in page and "Sn § 40" in page
