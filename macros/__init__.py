@@ -42,6 +42,18 @@ def plan_period(plan) -> str:
     return plan_period_text(plan).replace("-", "–")
 
 
+TEMPLATE_DOWNLOAD = "praxismodellen/barnets-plan-mall.rtf"
+REPORT_PAGE = "praxismodellen/anmalningsplikt.md"
+# Pages that give guidance: they must carry owner, review date and sources in
+# their front matter, and show the "Är ett barn i fara?" box.
+GUIDANCE_FOLDERS = ("praxismodellen/", "familj/")
+DANGER_FOLDERS = ("praxismodellen/",)
+
+
+def is_guidance(src_uri: str) -> bool:
+    return src_uri.startswith(GUIDANCE_FOLDERS)
+
+
 def entity_page(kind: str, id_: str) -> tuple[str, str | None] | None:
     """(docs path, anchor) of the page that presents a role or party, or None."""
     site = CURRENT.get("site")
@@ -117,6 +129,11 @@ def generated_files(site: SiteData) -> dict[str, bytes]:
     # --- add generated downloads below, one block per area ---
     from .render.export import plan_csv, plan_xlsx
 
+    from .render.praxis import template_rtf
+
+    files[TEMPLATE_DOWNLOAD] = template_rtf(
+        site.barnets_plan, "Mall från handboken Barnens bästa gäller! – i Kronoberg. Innehåller inga personuppgifter förrän den fylls i."
+    )
     for plan in site.handlingsplaner.values():
         name = part_namer(site)
         files[plan_download(plan.id, "csv")] = plan_csv(plan, name)
@@ -424,4 +441,93 @@ def define_env(env) -> None:
             lambda p: (site.handlingsplaner[p].titel, links().md(plan_page(p))),
             source_name,
         )
+
+    # ------------------------------------------------------------ practice model
+    from .render import praxis as praxis_render
+
+    def source_of(k) -> tuple[str, str | None]:
+        if k.dokument:
+            doc = site.get("kalla", k.dokument)
+            return doc.titel, doc.url
+        return k.titel or "", k.url
+
+    @env.macro
+    def fara() -> str:
+        """The "Är ett barn i fara?" box."""
+        return praxis_render.danger_callout(links().md(REPORT_PAGE))
+
+    @env.macro
+    def praxis_steps() -> str:
+        return praxis_render.steps(site.praxis)
+
+    @env.macro
+    def bba_table() -> str:
+        return praxis_render.bba_table(site.praxis.bba_skeden)
+
+    @env.macro
+    def bba_duties() -> str:
+        return praxis_render.checklist(site.praxis.bba_uppgifter, "BBA:s uppgifter")
+
+    @env.macro
+    def bba_questions() -> str:
+        return praxis_render.decision_flow(site.praxis.bba_fragor)
+
+    @env.macro
+    def bba_sources() -> str:
+        return "Källor: " + praxis_render.sources_inline(
+            [*site.praxis.bba_uppgifter_kallor, *site.praxis.bba_fragor_kallor], source_of
+        )
+
+    @env.macro
+    def lead_duties() -> str:
+        return praxis_render.checklist(site.praxis.samverkansansvarig_uppgifter, "Den samverkansansvariga verksamhetens uppgifter")
+
+    @env.macro
+    def lead_sources() -> str:
+        return "Källor: " + praxis_render.sources_inline(site.praxis.samverkansansvarig_kallor, source_of)
+
+    @env.macro
+    def law_table(prefix: str = "") -> str:
+        """Laws from data/lagar.yaml; `prefix` filters by id (e.g. "osl-")."""
+        rows = [r for r in site.lagar.lagrum if r.id.startswith(prefix)]
+        caption = "Bestämmelser i offentlighets- och sekretesslagen" if prefix == "osl-" else "Lagar och bestämmelser som rör arbetet"
+        return praxis_render.law_table(rows, source_of, caption)
+
+    @env.macro
+    def glossary() -> str:
+        return praxis_render.glossary(site.ordlista.termer, source_of)
+
+    @env.macro
+    def term_mapping() -> str:
+        return praxis_render.term_mapping(site.ordlista.termer)
+
+    @env.macro
+    def wellbeing_table() -> str:
+        return praxis_render.wellbeing_table(site.valbefinnande.indikatorer)
+
+    @env.macro
+    def wellbeing_questions() -> str:
+        return praxis_render.conversation_questions(site.valbefinnande.indikatorer)
+
+    @env.macro
+    def my_world() -> str:
+        return praxis_render.triangle(site.valbefinnande.triangel)
+
+    @env.macro
+    def wellbeing_sources() -> str:
+        v = site.valbefinnande
+        return "Källor: " + praxis_render.sources_inline([*v.indikatorer_kallor, *v.triangel_kallor], source_of)
+
+    @env.macro
+    def plan_template() -> str:
+        """The printable template of barnets plan."""
+        return praxis_render.template_html(site.barnets_plan)
+
+    @env.macro
+    def plan_template_link() -> str:
+        return f"[Ladda ner mallen som redigerbart dokument (RTF, öppnas i Word och LibreOffice)]({links().md(TEMPLATE_DOWNLOAD)})"
+
+    @env.macro
+    def plan_template_sources() -> str:
+        return "Källor: " + praxis_render.sources_inline(site.barnets_plan.kallor, source_of)
 

@@ -26,7 +26,10 @@ def on_config(config):
     from macros.nav import place_generated
 
     site, pages, _ = _generated()
-    if site is None or not pages:
+    if site is None:
+        return config
+    _abbreviations_file(config)
+    if not pages:
         return config
     try:
         config["nav"] = place_generated(list(config["nav"] or []), pages)
@@ -46,3 +49,63 @@ def on_files(files: Files, config) -> Files:
     for path, content in sorted(downloads.items()):
         files.append(File.generated(config, path, content=content))
     return files
+
+
+# ---------------------------------------------------------------- abbreviations and guidance pages
+
+
+def _abbreviations_file(config) -> None:
+    """Write the abbreviations (from data/ordlista.yaml) to a build-local file
+    and have pymdownx.snippets append it to every page."""
+    import hashlib
+    import tempfile
+    from pathlib import Path
+
+    import macros
+    from macros.render.praxis import abbreviations_snippet
+
+    site = macros.CURRENT.get("site")
+    if site is None:
+        return
+    text = abbreviations_snippet(site.ordlista.termer)
+    folder = Path(tempfile.gettempdir()) / "bbg-snippets"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"forkortningar-{hashlib.sha256(text.encode()).hexdigest()[:12]}.md"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    snippets = dict(config["mdx_configs"].get("pymdownx.snippets", {}))
+    snippets["auto_append"] = [str(path)]
+    snippets["base_path"] = [str(folder), "."]
+    config["mdx_configs"]["pymdownx.snippets"] = snippets
+
+
+def on_page_markdown(markdown: str, page, config, files):
+    """Guidance pages: check their front matter, add the danger box and the
+    "Senast granskad · Ansvarig · Källor" line."""
+    import macros
+    from macros.links import Links
+    from macros.render.praxis import check_guidance_meta, danger_callout, guidance_footer
+
+    site = macros.CURRENT.get("site")
+    src = page.file.src_uri
+    if site is None or not macros.is_guidance(src):
+        return markdown
+    problems = check_guidance_meta(
+        f"docs/{src}", page.meta, set(site.index.get("roll", {})), set(site.index.get("kalla", {}))
+    )
+    if problems:
+        raise PluginError("Vägledningssidan saknar uppgifter:\n  - " + "\n  - ".join(problems))
+    here = Links(src, config.get("use_directory_urls", True))
+    if src.startswith(macros.DANGER_FOLDERS) and "Är ett barn i fara?" not in markdown:
+        lines = markdown.split("\n")
+        at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1) + 1
+        lines[at:at] = ["", danger_callout(here.md(macros.REPORT_PAGE))]
+        markdown = "\n".join(lines)
+    owner = site.get("roll", page.meta["ansvarig"])
+    sources = []
+    for sid in page.meta["kallor"]:
+        doc = site.get("kalla", sid)
+        sources.append((doc.titel, doc.url))
+    return markdown + "\n\n" + guidance_footer(page.meta["granskad"], owner.namn, here.md(f"roller/{owner.id}.md"), sources)

@@ -16,6 +16,7 @@ from .beslut import BeslutFil
 from .finansiering import FinansieringFil
 from .handlingsplan import Handlingsplan
 from .kallor import KallorFil
+from .praxis import BarnetsPlanMall, LagarFil, OrdlistaFil, Praxis, ValbefinnandeFil
 from .roller import RollerFil
 
 
@@ -41,4 +42,9 @@ FILES: list[DataFile] = [
     # --- add new data files below, one line each ---
     DataFile("finansiering.yaml", FinansieringFil, "finansiering"),
     DataFile("beslut.yaml", BeslutFil, "beslut"),
+    DataFile("praxis.yaml", Praxis, "praxis"),
+    DataFile("lagar.yaml", LagarFil, "lagar"),
+    DataFile("ordlista.yaml", OrdlistaFil, "ordlista"),
+    DataFile("valbefinnande.yaml", ValbefinnandeFil, "valbefinnande"),
+    DataFile("barnets-plan.yaml", BarnetsPlanMall, "barnets_plan", schema="barnets-plan"),
 ]

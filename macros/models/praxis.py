@@ -1,0 +1,162 @@
+"""Data of the practice model: BBA by age, duties and decision questions
+(data/praxis.yaml), laws (data/lagar.yaml), the glossary (data/ordlista.yaml),
+wellbeing (data/valbefinnande.yaml) and the template of barnets plan
+(data/barnets-plan.yaml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .common import Entity, Kalla, NonEmptyStr, Strict
+
+
+# ---------------------------------------------------------------- data/praxis.yaml
+
+
+class BbaSkede(Strict):
+    skede: NonEmptyStr = Field(description="Barnets ålder eller skede, t.ex. 'Från födseln till förskoleklass'")
+    fran_ar: int | None = Field(None, ge=0, le=18, description="Första ålder i år som skedet normalt gäller (för sökning på ålder)")
+    till_ar: int | None = Field(None, ge=0, le=18, description="Sista ålder i år")
+    bba: NonEmptyStr = Field(description="Vem som är Barnensbästa-ansvarig")
+    verksamhet: NonEmptyStr
+    kallor: list[Kalla] = Field(min_length=1)
+
+
+class Fraga(Entity):
+    """One decision question of the BBA flow."""
+
+    namespace = "bba-fraga"
+    fraga: NonEmptyStr
+    ja: NonEmptyStr = Field(description="Vad BBA gör om svaret är ja")
+    nej: str | None = Field(None, description="Vad som händer om svaret är nej (tomt = gå till nästa fråga)")
+
+
+class Steg(Entity):
+    namespace = "praxis-steg"
+    nummer: int = Field(ge=1)
+    rubrik: NonEmptyStr
+    beskrivning: NonEmptyStr
+    kallor: list[Kalla] = Field(min_length=1)
+
+
+class Praxis(Strict):
+    steg: list[Steg] = Field(min_length=1)
+    bba_skeden: list[BbaSkede] = Field(min_length=1)
+    bba_uppgifter: list[NonEmptyStr] = Field(min_length=1)
+    bba_uppgifter_kallor: list[Kalla] = Field(min_length=1)
+    bba_fragor: list[Fraga] = Field(min_length=1)
+    bba_fragor_kallor: list[Kalla] = Field(min_length=1)
+    samverkansansvarig_uppgifter: list[NonEmptyStr] = Field(default_factory=list)
+    samverkansansvarig_kallor: list[Kalla] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- data/lagar.yaml
+
+
+class Lagrum(Entity):
+    namespace = "lagrum"
+    lag: NonEmptyStr = Field(description="Lagens namn")
+    sfs: NonEmptyStr = Field(pattern=r"^(\d{4}:\d+|EU \d{4}/\d+)$", description="SFS-nummer, t.ex. 2009:400")
+    lagrum: NonEmptyStr = Field(description="Kapitel och paragraf, t.ex. '12 kap. 2 §'; '[kontrolleras]' när det inte gått att belägga")
+    betydelse: NonEmptyStr = Field(description="Vad bestämmelsen betyder för arbetet med barnet")
+    kontrollerad: dt.date = Field(description="Datum då uppgiften senast kontrollerades mot källan")
+    anmarkning: str | None = None
+    kallor: list[Kalla] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unverified_is_marked(self):
+        if "[kontrolleras]" not in self.lagrum and not any(k.url or k.dokument for k in self.kallor):
+            raise ValueError("ett lagrum utan källa med adress ska skrivas '[kontrolleras]'")
+        return self
+
+
+class LagarFil(Strict):
+    lagrum: list[Lagrum] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- data/ordlista.yaml
+
+
+class Term(Entity):
+    namespace = "term"
+    term: NonEmptyStr
+    forkortning: str | None = Field(None, pattern=r"^[A-Za-zÅÄÖåäö0-9]+$")
+    forklaring: NonEmptyStr
+    aldre_term: str | None = Field(None, description="Ordet i 2018 års underlag, när det skiljer sig")
+    girfec: str | None = Field(None, description="Motsvarande term i GIRFEC (engelska)")
+    kallor: list[Kalla] = Field(default_factory=list)
+
+
+class OrdlistaFil(Strict):
+    termer: list[Term] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_abbreviations(self):
+        seen: dict[str, str] = {}
+        for t in self.termer:
+            if t.forkortning:
+                if t.forkortning in seen:
+                    raise ValueError(f"förkortningen {t.forkortning} finns både i {seen[t.forkortning]} och {t.id}")
+                seen[t.forkortning] = t.id
+        return self
+
+
+# ---------------------------------------------------------------- data/valbefinnande.yaml
+
+Aldersgrupp = Literal["0-5", "6-12", "13-18"]
+
+
+class Indikator(Entity):
+    namespace = "indikator"
+    girfec: NonEmptyStr = Field(description="GIRFEC:s engelska namn, t.ex. Safe")
+    svensk_oversattning: NonEmptyStr = Field(description="Handbokens svenska översättning av GIRFEC-namnet")
+    kronoberg_etikett: str | None = Field(
+        None, description="Namnet på området i Barnets bästa-hjulet i Kronoberg. Tomt tills det är bekräftat från länets eget material."
+    )
+    beskrivning: NonEmptyStr
+    samtalsfragor: dict[Aldersgrupp, list[NonEmptyStr]] = Field(description="Förslag på frågor per åldersgrupp")
+
+
+class TriangelSida(Strict):
+    girfec: NonEmptyStr
+    svensk_oversattning: NonEmptyStr
+    beskrivning: NonEmptyStr
+
+
+class ValbefinnandeFil(Strict):
+    indikatorer: list[Indikator] = Field(min_length=8, max_length=8)
+    indikatorer_kallor: list[Kalla] = Field(min_length=1)
+    triangel: list[TriangelSida] = Field(min_length=3, max_length=3)
+    triangel_kallor: list[Kalla] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_age_group(self):
+        for ind in self.indikatorer:
+            missing = {"0-5", "6-12", "13-18"} - set(ind.samtalsfragor)
+            if missing:
+                raise ValueError(f"{ind.id}: samtalsfrågor saknas för åldersgrupp {sorted(missing)}")
+        return self
+
+
+# ---------------------------------------------------------------- data/barnets-plan.yaml
+
+
+class Falt(Strict):
+    rubrik: NonEmptyStr
+    hjalptext: NonEmptyStr = Field(description="Vad som ska stå här")
+    rader: int = Field(3, ge=1, le=20, description="Antal tomma rader i mallen")
+
+
+class Avsnitt(Strict):
+    rubrik: NonEmptyStr
+    falt: list[Falt] = Field(min_length=1)
+
+
+class BarnetsPlanMall(Strict):
+    titel: NonEmptyStr
+    inledning: NonEmptyStr
+    avsnitt: list[Avsnitt] = Field(min_length=1)
+    kallor: list[Kalla] = Field(min_length=1)

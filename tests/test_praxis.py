@@ -1,0 +1,119 @@
+"""The practice model: data-driven answers, guidance-page rules, glossary,
+laws and the template of barnets plan."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import copy_project, run_build
+from macros.render.praxis import abbreviations_snippet, bba_for_age, check_guidance_meta, template_rtf
+
+
+def _page(site, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_bba_by_age_answers_the_practitioner(site_data):
+    stages = site_data.praxis.bba_skeden
+    four = bba_for_age(stages, 4)
+    fourteen = bba_for_age(stages, 14)
+    assert [s.verksamhet for s in four] == ["Barnhälsovården (BVC), Region Kronoberg"]
+    assert "Rektor" in fourteen[0].bba
+    for age in range(0, 18):
+        assert bba_for_age(stages, age), f"no BBA for age {age}"
+
+
+def test_built_bba_page_has_the_table_and_duties(built_site, site_data):
+    page = _page(built_site, "praxismodellen/bba")
+    for stage in site_data.praxis.bba_skeden:
+        assert stage.bba in page and stage.skede in page
+    assert page.count("<li>", page.index('class="bbg-checklista"')) >= len(site_data.praxis.bba_uppgifter)
+
+
+def test_every_practice_page_has_the_danger_box_and_review_line(built_site, root):
+    pages = sorted((root / "docs" / "praxismodellen").glob("*.md")) + sorted((root / "docs" / "familj").glob("*.md"))
+    assert len(pages) >= 10
+    for md in pages:
+        rel = md.relative_to(root / "docs").with_suffix("")
+        path = str(rel.parent) if rel.name == "index" else str(rel)
+        html = _page(built_site, path)
+        assert "Senast granskad" in html and "Ansvarig:" in html, rel
+        if str(rel).startswith("praxismodellen"):
+            assert "Är ett barn i fara?" in html and "112" in html, rel
+    start = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "Är ett barn i fara?" in start and "anmalningsplikt/" in start
+
+
+def test_guidance_meta_check_names_page_and_field():
+    problems = check_guidance_meta("docs/praxismodellen/x.md", {"ansvarig": "okand", "kallor": "fel"}, {"processledare"}, {"a"})
+    text = "\n".join(problems)
+    assert 'docs/praxismodellen/x.md: fältet "granskad" saknas' in text
+    assert '"ansvarig" hänvisar till "okand"' in text
+    assert '"kallor" ska vara en lista' in text
+    assert check_guidance_meta("p.md", {"ansvarig": "processledare", "granskad": __import__("datetime").date(2026, 1, 1), "kallor": ["a"]}, {"processledare"}, {"a"}) == []
+
+
+def test_build_fails_when_a_guidance_page_lacks_its_front_matter(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    page = project / "docs" / "praxismodellen" / "bba.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"^---\n.*?\n---\n", "", text, count=1, flags=re.S), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert 'docs/praxismodellen/bba.md: fältet "ansvarig" saknas' in result.stderr + result.stdout
+    assert not (tmp_path / "site").exists()
+
+
+def test_glossary_and_abbreviations_come_from_the_data(built_site, site_data):
+    page = _page(built_site, "ordlista")
+    for term in site_data.ordlista.termer:
+        assert f'id="term-{term.id}"' in page
+    snippet = abbreviations_snippet(site_data.ordlista.termer)
+    abbrevs = [t for t in site_data.ordlista.termer if t.forkortning]
+    assert snippet.count("*[") == len(abbrevs)
+    bba = _page(built_site, "praxismodellen/bba")
+    assert '<abbr title="Barnensbästa-ansvarig">BBA</abbr>' in bba
+    assert '<abbr title="Barnavårdscentral">BVC</abbr>' in bba
+
+
+def test_no_new_social_services_act_section_without_a_source(site_data):
+    for row in site_data.lagar.lagrum:
+        if row.sfs == "2025:400" and "[kontrolleras]" not in row.lagrum:
+            assert any(k.avsnitt and row.lagrum in k.avsnitt for k in row.kallor), row.id
+
+
+def test_law_page_flags_unverified_sections(built_site, site_data):
+    page = _page(built_site, "praxismodellen/lagar")
+    unverified = [r for r in site_data.lagar.lagrum if "[kontrolleras]" in r.lagrum]
+    assert unverified
+    for row in unverified:
+        assert f'id="lagrum-{row.id}"' in page
+    assert page.count('class="bbg-kontrolleras"') == len(unverified)
+
+
+def test_template_download_is_editable_and_complete(built_site, site_data):
+    data = (built_site / "praxismodellen" / "barnets-plan-mall.rtf").read_bytes()
+    assert data.startswith(b"{\\rtf1")
+    text = re.sub(r"\\u(-?\d+)\?", lambda m: chr(int(m[1]) % 65536), data.decode("ascii"))
+    for section in site_data.barnets_plan.avsnitt:
+        assert section.rubrik in text
+        for field in section.falt:
+            assert field.rubrik in text
+    assert data == template_rtf(site_data.barnets_plan, text.rsplit("\\fs18 ", 1)[1].split("\\par}", 1)[0].replace("\\\\", "\\"))
+    page = _page(built_site, "praxismodellen/mall-barnets-plan")
+    assert 'href="../barnets-plan-mall.rtf"' in page
+
+
+def test_wellbeing_page_says_county_labels_are_unconfirmed(built_site, site_data):
+    page = _page(built_site, "praxismodellen/valbefinnande")
+    unconfirmed = [i for i in site_data.valbefinnande.indikatorer if not i.kronoberg_etikett]
+    assert page.count("Inte bekräftad") == len(unconfirmed)
+    for ind in site_data.valbefinnande.indikatorer:
+        assert ind.svensk_oversattning in page
+        for questions in ind.samtalsfragor.values():
+            for q in questions:
+                assert q in _text(page), q
