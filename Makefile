@@ -8,6 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
+AXE    := tools/axe/node_modules/axe-core/axe.min.js
 .PHONY: help install serve build check schemas test bench clean
 
 help: ## List the targets
@@ -33,7 +34,11 @@ check: install ## Validate every data file and list all problems
 schemas: install ## Re-export data/schemas/*.schema.json from the models
 	$(BIN)/python -m macros schemas
 
-test: install ## Run every test
+$(AXE): tools/axe/package.json tools/axe/package-lock.json
+	npm ci --prefix tools/axe --no-audit --no-fund --loglevel=error
+	@touch $(AXE)
+
+test: install $(AXE) ## Run every test (data, generators, builds, browser)
 	$(BIN)/python -m pytest
 
 clean: ## Remove the built site and caches

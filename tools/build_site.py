@@ -2,8 +2,8 @@
 
     python tools/build_site.py [--project DIR] [--site-dir DIR]
 
-mkdocs writes into a fresh temporary directory next to the target; only when
-the whole strict build succeeded is the old site/ swapped out for the new one
+mkdocs writes into a fresh temporary directory next to the target, Pagefind
+adds the search index there; only when the whole strict build succeeded is the old site/ swapped out for the new one
 (two renames on the same file system). On any failure the temporary directory
 is removed and the published site/ is left byte for byte as it was.
 """
@@ -33,6 +33,13 @@ def build(project: Path, site_dir: Path) -> int:
         if result.returncode != 0:
             print(f"\nBygget misslyckades (kod {result.returncode}); {site_dir} är oförändrad.", file=sys.stderr)
             return result.returncode or 1
+        # The search index: Pagefind, with Swedish stemming, chunked so a page
+        # loads only the parts a query needs (see docs/om-webbplatsen/).
+        index = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet",
+                                "--exclude-selectors", ".headerlink"], cwd=project, env=env)
+        if index.returncode != 0:
+            print(f"\nSökindexet kunde inte byggas (kod {index.returncode}); {site_dir} är oförändrad.", file=sys.stderr)
+            return index.returncode or 1
         old = None
         if site_dir.exists():
             old = site_dir.with_name(f".{site_dir.name}-gammal-{os.getpid()}")

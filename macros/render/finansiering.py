@@ -133,7 +133,7 @@ def _flag(check: Check) -> Markup:
 def financing_table(fin: Finansiering, name_of: Callable[[str], str], party_href: Callable[[str], str | None]) -> Markup:
     """The published table with its figures as published and the checks beside them."""
     checks = cross_check(fin, name_of)
-    head = Markup("").join(Markup('<th scope="col">{}</th>').format(c.rubrik) for c in fin.kolumner)
+    head = Markup(" ").join(Markup('<th scope="col">{}</th>').format(c.rubrik) for c in fin.kolumner)
     out = [
         Markup('<div class="bbg-tabellram" role="region" tabindex="0" aria-label="{}">').format(
             f"Kommunernas andelar och kostnader, {fin.rubrik}"
@@ -150,7 +150,7 @@ def financing_table(fin: Finansiering, name_of: Callable[[str], str], party_href
         for col in fin.kolumner:
             check = _row_check(checks, name, col)
             cells.append(Markup("<td>{}{}</td>").format(kr(row.belopp[col.id]), _flag(check)))
-        out.append(Markup("<tr>") + Markup("").join(cells) + Markup("</tr>"))
+        out.append(Markup("<tr>") + Markup(" ").join(cells) + Markup("</tr>"))
     share_check = checks[0]
     foot = [Markup('<th scope="row">Totalt</th>'), Markup("<td>{}{}</td>").format(fin.andel_summa_original, _flag(share_check))]
     for col in fin.kolumner:
@@ -165,7 +165,7 @@ def financing_table(fin: Finansiering, name_of: Callable[[str], str], party_href
                 ),
             )
         )
-    out.append(Markup("</tbody><tfoot><tr>") + Markup("").join(foot) + Markup("</tr></tfoot></table></div>"))
+    out.append(Markup("</tbody><tfoot><tr>") + Markup(" ").join(foot) + Markup("</tr></tfoot></table></div>"))
     return Markup("\n").join(out)
 
 

@@ -43,6 +43,10 @@ def cell_html(value: Markup | str) -> Markup:
     return value if isinstance(value, Markup) else esc(value)
 
 
+# Cells and list items are joined with a space: search indexers (and copy and
+# paste) read "Nr Aktivitet", not "NrAktivitet".
+
+
 def table(
     rows: Iterable[object],
     columns: Sequence[Column],
@@ -62,7 +66,7 @@ def table(
         Markup('<table class="{}"{}>').format(css_class, Markup(' id="{}"').format(table_id) if table_id else ""),
         Markup("<caption>{}</caption>").format(caption),
         Markup("<thead><tr>")
-        + Markup("").join(Markup('<th scope="col">{}</th>').format(c.header) for c in columns)
+        + Markup(" ").join(Markup('<th scope="col">{}</th>').format(c.header) for c in columns)
         + Markup("</tr></thead>"),
         Markup("<tbody>"),
     ]
@@ -74,7 +78,7 @@ def table(
             end = Markup("th") if c.row_header else Markup("td")
             cells.append(Markup("<{}>{}</{}>").format(tag, cell_html(c.cell(row)), end))
         attr = Markup(' id="{}"').format(rid) if rid else Markup("")
-        out.append(Markup("<tr{}>").format(attr) + Markup("").join(cells) + Markup("</tr>"))
+        out.append(Markup("<tr{}>").format(attr) + Markup(" ").join(cells) + Markup("</tr>"))
     out.append(Markup("</tbody></table></div>"))
     return Markup("\n").join(out)
 

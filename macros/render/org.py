@@ -129,7 +129,7 @@ def matrix(
     """Parties (columns) × activities (rows); each cell says how, in words."""
     parties = org.parties_in_plan(plan)
     by_party = {p: {r.activity.id: r for r in org.party_responsibilities(plan, p)} for p in parties}
-    head = Markup("").join(
+    head = Markup(" ").join(
         Markup('<th scope="col">{}</th>').format(link(party_href(p), org.short(p))) for p in parties
     )
     out = [
@@ -147,7 +147,7 @@ def matrix(
             else:
                 cls = "bbg-matris-direkt" if r.via is None else "bbg-matris-via"
                 cells.append(Markup('<td class="{}">{}</td>').format(cls, r.label))
-        out.append(Markup("<tr>") + Markup("").join(cells) + Markup("</tr>"))
+        out.append(Markup("<tr>") + Markup(" ").join(cells) + Markup("</tr>"))
     out.append(Markup("</tbody></table></div>"))
     return Markup("\n").join(out)
 
@@ -256,7 +256,7 @@ def org_chart(org: Org, role_href: Callable[[str], str | None]) -> Markup:
                     link(role_href(role.id), role.namn), meta, render(role.id, depth + 1) if depth < 6 else ""
                 )
             )
-        return Markup('<ul class="bbg-org{}">{}</ul>').format(" bbg-org-rot" if depth == 0 else "", Markup("").join(lis))
+        return Markup('<ul class="bbg-org{}">{}</ul>').format(" bbg-org-rot" if depth == 0 else "", Markup(" ").join(lis))
 
     top = render(None, 0)
     return Markup('<nav class="bbg-organisation" aria-label="Organisationsschema">{}</nav>').format(top)

@@ -38,7 +38,7 @@ def bba_table(stages: list[BbaSkede]) -> Markup:
 
 def checklist(items: list[str], label: str) -> Markup:
     """A numbered checklist: an ordered list, readable in order by anyone."""
-    lis = Markup("").join(Markup("<li>{}</li>").format(i) for i in items)
+    lis = Markup(" ").join(Markup("<li>{}</li>").format(i) for i in items)
     return Markup('<ol class="bbg-checklista" aria-label="{}">{}</ol>').format(label, lis)
 
 
@@ -60,7 +60,7 @@ def decision_flow(questions: list[Fraga]) -> Markup:
                 nej=Markup("<li><strong>Nej:</strong> {}</li>").format(no) if no else "",
             )
         )
-    return Markup('<ol class="bbg-flode" aria-label="Frågor som BBA ställer sig">{}</ol>').format(Markup("").join(items))
+    return Markup('<ol class="bbg-flode" aria-label="Frågor som BBA ställer sig">{}</ol>').format(Markup(" ").join(items))
 
 
 def steps(praxis: Praxis) -> str:
@@ -137,7 +137,7 @@ def glossary(terms: list[Term], source: SourceHref) -> Markup:
         if extra:
             body += Markup(" ") + Markup(" ").join(extra)
         items.append(Markup('<dt id="{}">{}</dt><dd>{}</dd>').format(term_anchor(t), name, body))
-    return Markup('<dl class="bbg-ordlista">{}</dl>').format(Markup("").join(items))
+    return Markup('<dl class="bbg-ordlista">{}</dl>').format(Markup(" ").join(items))
 
 
 def term_mapping(terms: list[Term]) -> Markup:
@@ -252,12 +252,16 @@ def template_rtf(mall: BarnetsPlanMall, footer: str) -> bytes:
 # ---------------------------------------------------------------- guidance pages
 
 
+# Wrapped so that the search index (Pagefind) does not list this box, which is
+# on many pages, as a hit for every page.
 DANGER = (
+    '<div class="bbg-fara" data-pagefind-ignore markdown>\n\n'
     '!!! danger "Är ett barn i fara?"\n\n'
     "    - **Akut fara:** ring **112**.\n"
     "    - **Oro för att ett barn far illa:** gör en anmälan till socialtjänsten i barnets kommun. "
     "Om du arbetar med barn har du anmälningsplikt. [Så gör du en anmälan]({href}).\n"
     "    - Kronobarnsmodellen ersätter aldrig anmälningsplikten. Samverkan med samtycke och en anmälan kan pågå samtidigt.\n"
+    "\n</div>\n"
 )
 
 
