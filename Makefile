@@ -41,5 +41,8 @@ $(AXE): tools/axe/package.json tools/axe/package-lock.json
 test: install $(AXE) ## Run every test (data, generators, builds, browser)
 	$(BIN)/python -m pytest
 
+bench: install ## Print build times and page weights (not a test)
+	$(BIN)/python tools/bench.py
+
 clean: ## Remove the built site and caches
 	rm -rf site .pytest_cache

@@ -13,22 +13,28 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 
-def _generated():
+def _site():
     import macros
 
-    site = macros.CURRENT.get("site")
-    if site is None:  # the macros plugin did not run; nothing to generate from
-        return None, {}, {}
-    return site, macros.generated_pages(site), macros.generated_files(site)
+    return macros.CURRENT.get("site")  # None when the macros plugin did not run
+
+
+def _pages(site) -> dict[str, str]:
+    import macros
+
+    if not hasattr(site, "_generated_pages"):  # once per build: on_config and on_files both need them
+        site._generated_pages = macros.generated_pages(site)
+    return site._generated_pages
 
 
 def on_config(config):
     from macros.nav import place_generated
 
-    site, pages, _ = _generated()
+    site = _site()
     if site is None:
         return config
     _abbreviations_file(config)
+    pages = _pages(site)
     if not pages:
         return config
     try:
@@ -39,9 +45,12 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    site, pages, downloads = _generated()
+    import macros
+
+    site = _site()
     if site is None:
         return files
+    pages, downloads = _pages(site), macros.generated_files(site)
     for path, markdown in sorted(pages.items()):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"generated page {path} would replace a file in docs/: remove one of them")

@@ -87,7 +87,12 @@ class YamlDoc:
         return entry, tuple(path[depth:])
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster), the pure-Python
+# one otherwise; both give the same nodes and line marks.
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):
     """SafeLoader; we build the Python objects ourselves to keep line numbers."""
 
 

@@ -1,0 +1,226 @@
+"""Benchmark: prints build times and page weights (make bench). Not a test:
+targets are checked by reading the printout.
+
+    python tools/bench.py [--runs N]
+
+Figures: full build; the same pages built without macros, and the ratio;
+the build with the data scaled ×10 (generated into a temporary directory),
+and the ratio; first-view transfer size of a page (HTML + CSS + JS, gzip -9);
+the search index size; third-party bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides", "tools"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml", extra_env: dict | None = None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(project / config), "--site-dir", str(site)],
+        cwd=project, env={**ENV, **(extra_env or {})}, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"bygget av {project} misslyckades:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def best_of(n: int, fn) -> float:
+    return min(fn() for _ in range(n))
+
+
+def pages_in(site: Path) -> int:
+    return sum(1 for p in site.rglob("index.html") if "pagefind" not in p.parts)
+
+
+# ---------------------------------------------------------------- without macros
+
+
+def plain_project(work: Path) -> Path:
+    """The same pages as Markdown after the macros ran, in a project without macros."""
+    dumped = copy_project(work / "med-dump")
+    cfg = yaml.safe_load((dumped / "mkdocs.yml").read_text(encoding="utf-8"))
+    cfg["hooks"] = ["macros/hooks.py", "tools/bench_dump.py"]
+    (dumped / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    dump = work / "dump"
+    site = work / "site-dump"
+    mkdocs_build(dumped, site, extra_env={"BBG_BENCH_DUMP": str(dump)})
+
+    plain = work / "utan-makron"
+    shutil.copytree(dump / "docs", plain / "docs")
+    for asset in (ROOT / "docs" / "assets").rglob("*"):
+        if asset.is_file():
+            target = plain / "docs" / asset.relative_to(ROOT / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(asset, target)
+    for download in list(site.rglob("*.csv")) + list(site.rglob("*.xlsx")) + list(site.rglob("*.rtf")):
+        target = plain / "docs" / download.relative_to(site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(download, target)
+    shutil.copytree(ROOT / "overrides", plain / "overrides")
+    cfg.pop("hooks")
+    cfg.pop("watch", None)
+    cfg["plugins"] = []
+    cfg["nav"] = json.loads((dump / "nav.json").read_text(encoding="utf-8"))
+    cfg["strict"] = False
+    exts = cfg["markdown_extensions"]
+    snippets = json.loads((dump / "snippets.json").read_text(encoding="utf-8"))
+    cfg["markdown_extensions"] = [e if not (isinstance(e, dict) and "pymdownx.snippets" in e) else {"pymdownx.snippets": snippets} for e in exts]
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return plain
+
+
+# ---------------------------------------------------------------- data ×10
+
+
+def scaled_project(work: Path, factor: int = 10) -> Path:
+    """A copy whose data has `factor` times the plans (activities), roles, parties and modules."""
+    project = copy_project(work / "x10")
+    data = project / "data"
+
+    def load(p: Path):
+        return yaml.safe_load(p.read_text(encoding="utf-8"))
+
+    def dump(p: Path, obj) -> None:
+        p.write_text(yaml.safe_dump(obj, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    roles = load(data / "roller.yaml")
+    base_roles = list(roles["roller"])
+    for k in range(1, factor):
+        for r in base_roles:
+            copy = json.loads(json.dumps(r, default=str))
+            copy["id"] = f"{r['id']}-k{k}"
+            copy["namn"] = f"{r['namn']} (kopia {k})"
+            copy["rapporterar_till"] = [f"{x}-k{k}" for x in r.get("rapporterar_till", [])]
+            roles["roller"].append(copy)
+    dump(data / "roller.yaml", roles)
+
+    parties = load(data / "aktorer.yaml")
+    base = list(parties["aktorer"])
+    for k in range(1, factor):
+        for a in base:
+            copy = json.loads(json.dumps(a, default=str))
+            copy["id"] = f"{a['id']}-k{k}"
+            copy["namn"] = f"{a['namn']} (kopia {k})"
+            copy["medlemmar"] = [f"{m}-k{k}" for m in a.get("medlemmar", [])]
+            for u in copy.get("enheter", []):
+                u["id"] = f"{u['id']}-k{k}"
+            parties["aktorer"].append(copy)
+    dump(data / "aktorer.yaml", parties)
+
+    for plan_file in sorted((data / "handlingsplan").glob("*.yaml")):
+        text = plan_file.read_text(encoding="utf-8")
+        for k in range(1, factor):
+            copy = re.sub(r"^id: (\S+)$", rf"id: \1-k{k}", text, count=1, flags=re.M)
+            (plan_file.parent / f"{plan_file.stem}-k{k}.yaml").write_text(copy, encoding="utf-8")
+
+    modules_file = data / "utbildning.yaml"
+    if modules_file.exists():
+        modules = load(modules_file)
+        key = "moduler" if "moduler" in modules else None
+        if key:
+            base = list(modules[key])
+            for k in range(1, factor):
+                for m in base:
+                    copy = json.loads(json.dumps(m, default=str))
+                    copy["id"] = f"{m['id']}-k{k}"
+                    modules[key].append(copy)
+            dump(modules_file, modules)
+    return project
+
+
+# ---------------------------------------------------------------- page weight
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+
+def first_view(site: Path, page: str) -> tuple[int, int, list[str]]:
+    """Raw and gzipped bytes of a page and the CSS and JS it loads; and any
+    resource from another host."""
+    html_path = site / page / "index.html" if not page.endswith(".html") else site / page
+    html = html_path.read_text(encoding="utf-8")
+    refs = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html) + re.findall(r'<script[^>]+src="([^"]+)"', html)
+    foreign = [r for r in refs if r.startswith(("http://", "https://", "//"))]
+    files = [html_path] + [(html_path.parent / r.split("?")[0]).resolve() for r in refs if r not in foreign]
+    return sum(f.stat().st_size for f in files), sum(gz(f) for f in files), foreign
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Build and page-weight benchmark")
+    parser.add_argument("--runs", type=int, default=3, help="builds per figure; the fastest counts")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bbg-bench-"))
+    try:
+        print(f"Maskin: {platform.machine()}, {os.cpu_count()} kärnor, Python {platform.python_version()}, {platform.platform()}")
+        site = work / "site"
+        full = best_of(args.runs, lambda: mkdocs_build(ROOT, site))
+        n_pages = pages_in(site)
+        print(f"Fullt bygge (mkdocs, med makron):        {full:6.2f} s  ({n_pages} sidor)")
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet", "--exclude-selectors", ".headerlink"],
+                       check=True, env=ENV, capture_output=True)
+        print(f"Sökindex (Pagefind):                      {time.perf_counter() - start:6.2f} s")
+
+        plain = plain_project(work)
+        plain_t = best_of(args.runs, lambda: mkdocs_build(plain, work / "site-plain"))
+        print(f"Samma sidor utan makron:                  {plain_t:6.2f} s  ({pages_in(work / 'site-plain')} sidor)")
+        print(f"Makronas kostnad:                         {100 * (full / plain_t - 1):+6.1f} %  (mål: högst +30 %)")
+
+        x10 = scaled_project(work)
+        x10_t = best_of(1, lambda: mkdocs_build(x10, work / "site-x10"))
+        print(f"Data ×10:                                 {x10_t:6.2f} s  ({pages_in(work / 'site-x10')} sidor; mål: högst 15 s)")
+        print(f"Förhållande ×10 / verkligt bygge:         {x10_t / full:6.2f}")
+
+        for page in ["", "handlingsplan/2019-2023/", "praxismodellen/bba/"]:
+            raw, packed, foreign = first_view(site, page)
+            print(f"Första visning /{page:<26} {raw / 1024:7.1f} KB, {packed / 1024:6.1f} KB gzip (mål: högst 90 KB)")
+        index = site / "pagefind"
+        index_files = [p for p in index.rglob("*") if p.is_file()]
+        data_files = [p for p in index_files if p.suffix in (".pf_fragment", ".pf_index", ".pf_meta") or p.name == "pagefind-entry.json"]
+        print(f"Sökindex på disk:                         {sum(p.stat().st_size for p in data_files) / 1024:7.1f} KB i {len(data_files)} filer "
+              f"(redan komprimerade; mål: högst 150 KB)")
+        print(f"Sökmotorn (wasm, js, css):                {sum(p.stat().st_size for p in index_files if p not in data_files) / 1024:7.1f} KB, "
+              "laddas bara på söksidan")
+        third = set()
+        for html in site.rglob("*.html"):
+            text = html.read_text(encoding="utf-8")
+            third |= set(re.findall(r'<(?:script|img|iframe)[^>]+src="((?:https?:)?//[^"]+)"', text))
+            third |= set(re.findall(r'<link[^>]+href="((?:https?:)?//[^"]+)"[^>]*rel="(?:stylesheet|preload|icon)', text))
+        print(f"Resurser från andra värdar:               {len(third)} (0 byte)" if not third else f"Resurser från andra värdar: {sorted(third)}")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
