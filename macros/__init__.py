@@ -54,6 +54,22 @@ def is_guidance(src_uri: str) -> bool:
     return src_uri.startswith(GUIDANCE_FOLDERS)
 
 
+def module_page(site: SiteData, module_id: str) -> str:
+    """Docs path of a training module's page: "utbildning/m03-barnets-plan.md"."""
+    return f"utbildning/{site.get('modul', module_id).adress}.md"
+
+
+def education_page(education_id: str) -> str:
+    return f"utbildning/utbildningar/{education_id}.md"
+
+
+def site_path(src: str) -> str:
+    """The published address of a page: "utbildning/m03-x.md" -> "/utbildning/m03-x/"."""
+    from .links import url_of
+
+    return "/" + url_of(src)
+
+
 def entity_page(kind: str, id_: str) -> tuple[str, str | None] | None:
     """(docs path, anchor) of the page that presents a role or party, or None."""
     site = CURRENT.get("site")
@@ -115,6 +131,9 @@ def generated_pages(site: SiteData) -> dict[str, str]:
             f"# Tidslinje {plan_period(plan)}\n\n"
             f'{{{{ plan_timeline("{plan.id}") }}}}\n'
         )
+    # training: one page per education (the module pages are written by hand)
+    for edu in site.utbildning.utbildningar:
+        pages[education_page(edu.id)] = f"# {_md(edu.rubrik)}\n\n{{{{ education_modules(\"{edu.id}\") }}}}\n"
     # organisation: one page per role and per party
     for role in site.roller.roller:
         pages[entity_page("roll", role.id)[0]] = f"# {_md(role.namn)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
@@ -530,4 +549,58 @@ def define_env(env) -> None:
     @env.macro
     def plan_template_sources() -> str:
         return "Källor: " + praxis_render.sources_inline(site.barnets_plan.kallor, source_of)
+
+    # ------------------------------------------------------------ training modules
+    from .render import utbildning as training
+
+    modules = {m.id: m for m in site.utbildning.moduler}
+
+    def module_md(module_id: str) -> str:
+        return links().md(module_page(site, module_id))
+
+    def module_url(module_id: str) -> str:
+        return links().to(module_page(site, module_id))
+
+    @env.macro
+    def module_header(module_id: str) -> str:
+        """Facts, goals and the permanent address at the top of a module page."""
+        mod = site.get("modul", module_id)
+        here = env.page.file.src_uri
+        if here != module_page(site, module_id):
+            raise ValueError(f"modul {module_id} ska stå på docs/{module_page(site, module_id)}, inte på docs/{here}")
+        return training.module_header(mod, modules, module_md, site_path(module_page(site, module_id)))
+
+    @env.macro
+    def module_reading(module_id: str) -> str:
+        return training.module_reading(site.get("modul", module_id), lambda src: links().md(src.split("#")[0], src.split("#")[1] if "#" in src else None))
+
+    @env.macro
+    def module_further(module_id: str) -> str:
+        return training.further_reading(site.get("modul", module_id).fordjupning, source_of)
+
+    @env.macro
+    def module_educations(module_id: str) -> str:
+        return training.educations_for(module_id, site.utbildning.utbildningar)
+
+    @env.macro
+    def module_table() -> str:
+        return training.module_table(site.utbildning.moduler, module_url)
+
+    @env.macro
+    def education_matrix() -> str:
+        return training.education_matrix(
+            site.utbildning.moduler, site.utbildning.utbildningar, module_url, lambda e: links().to(education_page(e))
+        )
+
+    @env.macro
+    def education_list() -> str:
+        return "\n".join(
+            f"- [{_md(e.rubrik)}]({links().md(education_page(e.id))})" for e in site.utbildning.utbildningar
+        )
+
+    @env.macro
+    def education_modules(education_id: str) -> str:
+        return training.education_page(
+            site.get("utbildning", education_id), modules, module_md, lambda m: site_path(module_page(site, m))
+        )
 

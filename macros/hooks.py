@@ -34,6 +34,7 @@ def on_config(config):
     if site is None:
         return config
     _abbreviations_file(config)
+    _redirects(config, site)
     pages = _pages(site)
     if not pages:
         return config
@@ -118,3 +119,13 @@ def on_page_markdown(markdown: str, page, config, files):
         doc = site.get("kalla", sid)
         sources.append((doc.titel, doc.url))
     return markdown + "\n\n" + guidance_footer(page.meta["granskad"], owner.namn, here.md(f"roller/{owner.id}.md"), sources)
+
+
+def _redirects(config, site) -> None:
+    """Moved pages (data/adresser.yaml, flyttad_till) become mkdocs-redirects entries."""
+    from macros.redirects import redirect_map
+
+    plugin = config["plugins"].get("redirects")
+    if plugin is None:
+        return
+    plugin.config["redirect_maps"] = {**plugin.config.get("redirect_maps", {}), **redirect_map(site.adresser.adresser)}

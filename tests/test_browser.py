@@ -124,7 +124,8 @@ QUERIES = [
     ("kommunikationsplanen", "handlingsplan/2019-2023/omrade-2/"),
     ("skatteunderlaget", "styrning/finansiering/"),
     ("processledarnas", "roller/processledare/"),
-    ("barnhälsovårdens", "praxismodellen/bba/"),
+    ("mödrahälsovårdens", "praxismodellen/bba/"),
+    ("överlämningen", "utbildning/m04-bba-och-overlamning/"),
     ("följeforskarna", "roller/foljeforskare/"),
 ]
 

@@ -18,6 +18,7 @@ from .handlingsplan import Handlingsplan
 from .kallor import KallorFil
 from .praxis import BarnetsPlanMall, LagarFil, OrdlistaFil, Praxis, ValbefinnandeFil
 from .roller import RollerFil
+from .utbildning import AdresserFil, UtbildningFil
 
 
 @dataclass(frozen=True)
@@ -47,4 +48,6 @@ FILES: list[DataFile] = [
     DataFile("ordlista.yaml", OrdlistaFil, "ordlista"),
     DataFile("valbefinnande.yaml", ValbefinnandeFil, "valbefinnande"),
     DataFile("barnets-plan.yaml", BarnetsPlanMall, "barnets_plan", schema="barnets-plan"),
+    DataFile("utbildning.yaml", UtbildningFil, "utbildning"),
+    DataFile("adresser.yaml", AdresserFil, "adresser"),
 ]
