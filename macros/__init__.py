@@ -43,6 +43,7 @@ def plan_period(plan) -> str:
 
 
 TEMPLATE_DOWNLOAD = "praxismodellen/barnets-plan-mall.rtf"
+CALENDAR_DOWNLOAD = "styrning/uppfoljningar.ics"
 REPORT_PAGE = "praxismodellen/anmalningsplikt.md"
 # Pages that give guidance: they must carry owner, review date and sources in
 # their front matter, and show the "Är ett barn i fara?" box.
@@ -149,6 +150,9 @@ def generated_files(site: SiteData) -> dict[str, bytes]:
     from .render.export import plan_csv, plan_xlsx
 
     from .render.praxis import template_rtf
+    from .render.styrning import calendar_ics
+
+    files[CALENDAR_DOWNLOAD] = calendar_ics(sorted(site.handlingsplaner.values(), key=lambda p: p.period.first_day))
 
     files[TEMPLATE_DOWNLOAD] = template_rtf(
         site.barnets_plan, "Mall från handboken Barnens bästa gäller! – i Kronoberg. Innehåller inga personuppgifter förrän den fylls i."
@@ -603,4 +607,97 @@ def define_env(env) -> None:
         return training.education_page(
             site.get("utbildning", education_id), modules, module_md, lambda m: site_path(module_page(site, m))
         )
+
+    # ------------------------------------------------------------ steering group
+    import datetime as _dt
+
+    from .render import styrning as steering
+
+    def plan_activity_url(plan):
+        from .render.plan import activity_anchor
+
+        return lambda act: links().to(plan_page(plan.id), activity_anchor(act))
+
+    @env.macro
+    def follow_up_calendar(plan_id: str = "2019-2023") -> str:
+        plan = site.handlingsplaner[plan_id]
+        return steering.calendar_table(plan, plan_activity_url(plan))
+
+    @env.macro
+    def calendar_link() -> str:
+        return f"[Prenumerera eller ladda ner kalendern (iCalendar, .ics)]({links().md(CALENDAR_DOWNLOAD)})"
+
+    @env.macro
+    def status_overview(plan_id: str = "2019-2023") -> str:
+        """The status handout: summary, lists, one table per area and per party."""
+        from .render.html import md_text
+
+        plan = site.handlingsplaner[plan_id]
+        as_of = _dt.date.today()
+        href = plan_activity_url(plan)
+        out = [
+            f"Läget {steering.sv_date(as_of)} för {md_text(plan.titel)}. Allt om status är hämtat ur planen; "
+            "där planen inte säger något står \"Inget redovisat i planen\".",
+            "",
+            "## Sammanfattning { #sammanfattning }",
+            "",
+            steering.summary_table(plan, as_of),
+            "",
+            "### Perioden har gått ut utan redovisat resultat { #utan-resultat }",
+            "",
+        ]
+        late = steering.ended_without_result(plan, as_of)
+        out += [f"- {a.id} {md_text(a.text)} (tid: {md_text(a.tid.original)})" for a in late] or ["Inga."]
+        out += ["", "### Utan angiven uppföljning i planen { #utan-uppfoljning }", ""]
+        missing = steering.without_followup(plan)
+        out += [f"- {a.id} {md_text(a.text)}" for a in missing] or ["Inga."]
+        out += ["", "## Per ämnesområde { #per-omrade }", ""]
+        for area in plan.amnesomraden:
+            out += [
+                f"### {area.nummer}. {md_text(area.namn)} {{ #status-omrade-{area.nummer} }}",
+                "",
+                steering.status_table(area.aktiviteter, f"Status, ämnesområde {area.nummer}", href, as_of),
+                "",
+            ]
+        out += ["## Per part { #per-part }", ""]
+        for party in org.parties_in_plan(plan):
+            resps = org.party_responsibilities(plan, party)
+            items = ", ".join(
+                f"{r.activity.id} ({'redovisat' if steering.status_notes(r.activity) else 'inget redovisat'})" for r in resps
+            )
+            out.append(f"- **{md_text(org.name(party))}**: {items}")
+        return "\n".join(out)
+
+    @env.macro
+    def revision_history(plan_id: str | None = None) -> str:
+        """Set and revised dates of a plan (every plan, newest first, when no id
+        is given) and what changed between the versions we have."""
+        from .render.html import md_text
+
+        if plan_id is None:
+            parts = []
+            for p in sorted(site.handlingsplaner.values(), key=lambda p: p.period.first_day, reverse=True):
+                parts += [f"## {md_text(p.titel)} {{ #plan-{p.id} }}", "", revision_history(p.id), ""]
+            return "\n".join(parts)
+        plan = site.handlingsplaner[plan_id]
+        versions = sorted(
+            (v for v in (site.planversioner or {}).values() if v.plan == plan_id), key=lambda v: v.galler_fran
+        )
+        out = [f"- **{steering.sv_date(plan.faststalld)}**: planen fastställs av {md_text(site.get('roll', plan.faststalld_av).namn.lower())}."]
+        for r in plan.revisioner:
+            what = md_text(r.beskrivning) if r.beskrivning else "Planen anger inte vad som ändrades."
+            shown = f' (i planen: "{md_text(r.original)}")' if r.original else ""
+            out.append(f"- **{steering.sv_date(r.datum)}**{shown}: planen revideras. {what}")
+        out.append("")
+        if not versions:
+            out += [
+                "Tidigare lydelser av planen finns inte i handbokens källor, så ändringarna kan inte visas. "
+                "När en tidigare lydelse läggs in som datafil visas skillnaderna här automatiskt.",
+            ]
+            return "\n".join(out)
+        chain = [(v.galler_fran, v) for v in versions] + [((plan.revisioner[-1].datum if plan.revisioner else plan.faststalld), plan)]
+        out += ["### Ändringar mellan versionerna", ""]
+        for (d0, old), (d1, new) in zip(chain, chain[1:]):
+            out += [f"#### Från {steering.sv_date(d0)} till {steering.sv_date(d1)}", "", steering.diff_markdown(steering.diff(old, new)), ""]
+        return "\n".join(out)
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from .aktorer import AktorerFil
 from .beslut import BeslutFil
 from .finansiering import FinansieringFil
-from .handlingsplan import Handlingsplan
+from .handlingsplan import Handlingsplan, Planversion
 from .kallor import KallorFil
 from .praxis import BarnetsPlanMall, LagarFil, OrdlistaFil, Praxis, ValbefinnandeFil
 from .roller import RollerFil
@@ -41,6 +41,7 @@ FILES: list[DataFile] = [
     DataFile("roller.yaml", RollerFil, "roller"),
     DataFile("handlingsplan/*.yaml", Handlingsplan, "handlingsplaner", many=True, schema="handlingsplan"),
     # --- add new data files below, one line each ---
+    DataFile("handlingsplan-versioner/*.yaml", Planversion, "planversioner", many=True, schema="planversion", required=False),
     DataFile("finansiering.yaml", FinansieringFil, "finansiering"),
     DataFile("beslut.yaml", BeslutFil, "beslut"),
     DataFile("praxis.yaml", Praxis, "praxis"),

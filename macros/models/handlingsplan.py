@@ -8,11 +8,11 @@ silently: where the source has an evident typo, `tolkning` says how it was read.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .common import AktorRef, Entity, Kalla, NonEmptyStr, Period, RollRef, Strict, parse_period
+from .common import AktorRef, Entity, Kalla, NonEmptyStr, Period, Ref, RollRef, Strict, parse_period
 
 MANADER = Literal[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
 
@@ -94,6 +94,25 @@ class Statusnotering(Strict):
     tolkning: str | None = None
 
 
+class Kalenderpunkt(Strict):
+    """A follow-up the plan names at a time of year, for the steering group's
+    calendar. Only what the plan states or implies; `harlett` says how."""
+
+    rubrik: NonEmptyStr = Field(description="Vad som händer, t.ex. 'Budget och resursplanering fastställs'")
+    manader: list[MANADER] = Field(default_factory=list, description="Månader (1–12); tom lista = planen anger ingen tid på året")
+    fran_ar: int | None = Field(None, ge=1900, le=2100, description="Första året; utelämnat = planperiodens första år")
+    till_ar: int | None = Field(None, ge=1900, le=2100, description="Sista året; utelämnat = planperiodens sista år")
+    harlett: NonEmptyStr = Field(description="Hur tiden är hämtad ur planen, med planens ord")
+
+    @model_validator(mode="after")
+    def _years(self):
+        if self.fran_ar and self.till_ar and self.till_ar < self.fran_ar:
+            raise ValueError(f"till_ar ({self.till_ar}) är före fran_ar ({self.fran_ar})")
+        if sorted(set(self.manader)) != list(self.manader):
+            raise ValueError("månaderna ska stå i ordning och bara en gång")
+        return self
+
+
 class Aktivitet(Entity):
     namespace = "aktivitet"
     scope = "handlingsplan"  # numbers are unique within one plan
@@ -106,6 +125,7 @@ class Aktivitet(Entity):
         description="Vad planen noterar om hur aktiviteten gått; 'inte_redovisad' när planen inte säger något"
     )
     tolkning: str | None = Field(None, description="Anmärkning om hur aktivitetens text lästs")
+    kalender: list[Kalenderpunkt] = Field(default_factory=list, description="Återkommande eller daterade uppföljningar som planen nämner")
 
     @model_validator(mode="after")
     def _status_matches_cell(self):
@@ -165,3 +185,13 @@ class Handlingsplan(Entity):
     @property
     def aktiviteter(self) -> list[Aktivitet]:
         return [a for o in self.amnesomraden for a in o.aktiviteter]
+
+
+class Planversion(Handlingsplan):
+    """An earlier wording of a plan, as it read from `galler_fran` until the
+    next version (data/handlingsplan-versioner/<plan>--<date>.yaml). The
+    current wording is the plan file itself. The revision history compares
+    consecutive versions."""
+
+    plan: Annotated[str, Ref("handlingsplan")] = Field(description="Planens id, t.ex. 2019-2023")
+    galler_fran: dt.date = Field(description="Datum då den här lydelsen fastställdes eller reviderades")

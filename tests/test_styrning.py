@@ -1,0 +1,146 @@
+"""Steering group: follow-up calendar (iCalendar read back with a real
+library), status overview and the revision history of plan versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import shutil
+
+import icalendar
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, run_build
+from macros.models.handlingsplan import Handlingsplan, Planversion
+from macros.render.styrning import (
+    calendar_ics,
+    calendar_items,
+    diff,
+    ended,
+    ended_without_result,
+    month_spans,
+    status_table,
+    summary_table,
+)
+
+FIXTURE = ROOT / "tests" / "fixtures" / "handlingsplan-2024-2025.yaml"
+VERSION = ROOT / "tests" / "fixtures" / "handlingsplan-2024-2025--2024-02-01.yaml"
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return Handlingsplan.model_validate(yaml.safe_load(FIXTURE.read_text(encoding="utf-8")))
+
+
+def test_month_spans():
+    assert month_spans([1, 2]) == [(1, 2)]
+    assert month_spans([4, 11]) == [(4, 4), (11, 11)]
+    assert month_spans([7, 8, 9, 12]) == [(7, 9), (12, 12)]
+
+
+def test_calendar_reads_back_as_the_data_says(site_data):
+    plan = site_data.handlingsplaner["2019-2023"]
+    cal = icalendar.Calendar.from_ical(calendar_ics([plan]))
+    events = list(cal.walk("VEVENT"))
+    expected = []
+    for p in calendar_items(plan):
+        for first, last in month_spans(p.item.manader):
+            expected.append((p.item.rubrik, dt.date(p.first_year, first, 1), p.last_year, first, last))
+    assert len(events) == len(expected) and expected
+    for ev, (title, start, last_year, first, last) in zip(events, expected):
+        assert str(ev["SUMMARY"]) == title
+        assert ev["DTSTART"].dt == start
+        end = ev["DTEND"].dt
+        assert (end.year * 12 + end.month) - (start.year * 12 + start.month) == last - first + 1
+        rrule = ev.get("RRULE")
+        if last_year > start.year:
+            assert rrule["FREQ"] == ["YEARLY"] and rrule["UNTIL"][0] == dt.date(last_year, 12, 31)
+        else:
+            assert rrule is None
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    # the budget in January–February and the status analyses in April and November
+    starts = {(str(e["SUMMARY"]), e["DTSTART"].dt.month) for e in events}
+    assert any(m == 1 and "budget" in s.lower() for s, m in starts)
+    assert {4, 11} <= {m for s, m in starts if s.startswith("Nulägesanalys")}
+
+
+def test_items_without_a_time_of_year_are_not_in_the_file(site_data):
+    plan = site_data.handlingsplaner["2019-2023"]
+    undated = [p for p in calendar_items(plan) if not p.item.manader]
+    assert undated, "the plan has yearly follow-ups without a month (e.g. the researchers' report)"
+    text = calendar_ics([plan]).decode("utf-8").replace("\r\n ", "")
+    for p in undated:
+        assert p.item.rubrik not in text
+
+
+def test_calendar_is_reproducible(site_data):
+    plans = list(site_data.handlingsplaner.values())
+    assert calendar_ics(plans) == calendar_ics(plans)
+    assert all(len(line.encode("utf-8")) <= 75 for line in calendar_ics(plans).decode("utf-8").split("\r\n"))
+
+
+def test_built_calendar_and_page(built_site, site_data):
+    data = (built_site / "styrning" / "uppfoljningar.ics").read_bytes()
+    assert data == calendar_ics(sorted(site_data.handlingsplaner.values(), key=lambda p: p.period.first_day))
+    page = (built_site / "styrning" / "kalender" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../uppfoljningar.ics"' in page
+    text = html.unescape(page)
+    for p in calendar_items(site_data.handlingsplaner["2019-2023"]):
+        assert p.item.harlett in text
+
+
+# ------------------------------------------------------------------ status
+
+
+def test_ended_and_status_on_fixture(plan):
+    a11, a12, a21 = plan.aktiviteter
+    assert ended(a11, dt.date(2025, 7, 1)) and not ended(a11, dt.date(2025, 6, 30))
+    assert not ended(a12, dt.date(2030, 1, 1))  # open end never ends
+    assert [a.id for a in ended_without_result(plan, dt.date(2026, 1, 1))] == ["1.1"]  # 2.1 has a note
+    out = str(summary_table(plan, dt.date(2026, 1, 1)))
+    assert "<caption>Sammanfattning per ämnesområde, läget 1 januari 2026</caption>" in out
+    row = out.split("Hela planen", 1)[1].split("</tr>", 1)[0]
+    assert [c for c in row.replace("</td>", "").split("<td>")[1:]] == ["3 ", "2 ", "1 ", "2 ", "1"]
+    table = str(status_table(plan.aktiviteter, "x", lambda a: "#", dt.date(2026, 1, 1)))
+    assert "Inget redovisat i planen" in table and "Genomfört mars 2024" in table and "(perioden har gått ut)" in table
+
+
+def test_status_handout_prints_on_a4(built_site, root):
+    css = (root / "docs" / "assets" / "stylesheets" / "handbok.css").read_text(encoding="utf-8")
+    assert "size: A4" in css
+    page = (built_site / "styrning" / "statusrapport" / "index.html").read_text(encoding="utf-8")
+    assert page.count('class="bbg-tabell bbg-status"') == 6
+    assert "Per part" in page
+
+
+# ------------------------------------------------------------------ revisions
+
+
+def test_diff_between_two_versions():
+    old = Planversion.model_validate(yaml.safe_load(VERSION.read_text(encoding="utf-8")))
+    new = Handlingsplan.model_validate(yaml.safe_load(FIXTURE.read_text(encoding="utf-8")))
+    d = diff(old, new)
+    assert [a.id for a in d.added] == ["1.2"]
+    assert [a.id for a in d.removed] == ["2.2"]
+    assert [(o.id, fields) for o, _, fields in d.changed] == [("1.1", ["Tid"])]
+    assert diff(new, new).empty
+
+
+def test_revision_history_page_is_generated_from_versions(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    shutil.copy(FIXTURE, project / "data" / "handlingsplan" / "2024-2025.yaml")
+    (project / "data" / "handlingsplan-versioner").mkdir()
+    shutil.copy(VERSION, project / "data" / "handlingsplan-versioner" / "2024-2025--2024-02-01.yaml")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (site / "styrning" / "revisioner" / "index.html").read_text(encoding="utf-8")
+    section = page.split('id="plan-2024-2025"', 1)[1].split('id="plan-2019-2023"', 1)[0]
+    assert "Från 1 februari 2024 till 1 oktober 2024" in section
+    assert "Tillagda aktiviteter" in section and "1.2 Analysera läget" in section
+    assert "Borttagna aktiviteter" in section and "2.2 En fiktiv aktivitet" in section
+    assert "Ändrade aktiviteter" in section and "Q1 2024 – Q4 2024" in section
+    real = page.split('id="plan-2019-2023"', 1)[1]
+    assert "Planen anger inte vad som ändrades." in real and "Tidigare lydelser av planen finns inte" in real
