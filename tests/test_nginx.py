@@ -107,6 +107,11 @@ def test_caching(nginx, built_site):
     bundle = next((built_site / "assets" / "javascripts").glob("bundle.*.min.js")).name
     _, headers, _ = _get(nginx + f"assets/javascripts/{bundle}")
     assert "immutable" in headers["Cache-Control"] and "max-age=31536000" in headers["Cache-Control"]
+    fragment = next((built_site / "pagefind" / "fragment").glob("*.pf_fragment")).name
+    _, headers, _ = _get(nginx + f"pagefind/fragment/{fragment}")
+    assert "immutable" in headers["Cache-Control"], "Pagefind's hashed index chunks are cached long"
+    _, headers, _ = _get(nginx + "pagefind/pagefind.js")
+    assert "immutable" not in headers["Cache-Control"], "an unhashed name must not be cached for a year"
     _, headers, _ = _get(nginx + "praxismodellen/bba/")
     assert headers["Cache-Control"] == "no-cache"
     _, headers, _ = _get(nginx + "assets/stylesheets/handbok.css")
