@@ -8,8 +8,8 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-AXE    := tools/axe/node_modules/axe-core/axe.min.js
-.PHONY: help install serve build check schemas test bench clean
+AXE    := tools/npm/node_modules/axe-core/axe.min.js
+.PHONY: help install serve build offline check schemas test bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -28,14 +28,17 @@ serve: install ## Serve the site locally with live reload
 build: install ## Build the static site into site/ (replaced only if the build succeeds)
 	$(BIN)/python tools/build_site.py
 
+offline: install $(AXE) ## Build barnens-basta-offline.zip (opens from the file system)
+	$(BIN)/python tools/build_offline.py
+
 check: install ## Validate every data file and list all problems
 	$(BIN)/python -m macros check
 
 schemas: install ## Re-export data/schemas/*.schema.json from the models
 	$(BIN)/python -m macros schemas
 
-$(AXE): tools/axe/package.json tools/axe/package-lock.json
-	npm ci --prefix tools/axe --no-audit --no-fund --loglevel=error
+$(AXE): tools/npm/package.json tools/npm/package-lock.json
+	npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
 	@touch $(AXE)
 
 test: install $(AXE) ## Run every test (data, generators, builds, browser)
@@ -45,4 +48,4 @@ bench: install ## Print build times and page weights (not a test)
 	$(BIN)/python tools/bench.py
 
 clean: ## Remove the built site and caches
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache barnens-basta-offline.zip

@@ -66,7 +66,7 @@ def _context(browser, server, *, viewport=DESKTOP, scheme="light", block=True):
 
 def _axe(page) -> list[dict]:
     if not AXE.exists():
-        pytest.fail(f"axe-core is not installed: run `make test` (it runs npm ci in tools/axe); missing {AXE}")
+        pytest.fail(f"axe-core is not installed: run `make test` (it runs npm ci in tools/npm); missing {AXE}")
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS
