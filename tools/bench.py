@@ -143,17 +143,23 @@ def scaled_project(work: Path, factor: int = 10) -> Path:
             (plan_file.parent / f"{plan_file.stem}-k{k}.yaml").write_text(copy, encoding="utf-8")
 
     modules_file = data / "utbildning.yaml"
-    if modules_file.exists():
-        modules = load(modules_file)
-        key = "moduler" if "moduler" in modules else None
-        if key:
-            base = list(modules[key])
-            for k in range(1, factor):
-                for m in base:
-                    copy = json.loads(json.dumps(m, default=str))
-                    copy["id"] = f"{m['id']}-k{k}"
-                    modules[key].append(copy)
-            dump(modules_file, modules)
+    modules = load(modules_file)
+    base = list(modules["moduler"])
+    docs = project / "docs" / "utbildning"
+    for k in range(1, factor):
+        renumber = {m["id"]: f"m{k * len(base) + int(m['id'][1:]):02d}" for m in base}
+        for m in base:
+            copy = json.loads(json.dumps(m, default=str))
+            copy["id"] = renumber[m["id"]]
+            copy["adress"] = f"{copy['id']}-{m['adress'].split('-', 1)[1]}-k{k}"
+            copy["forkunskaper"] = [renumber[d] for d in m.get("forkunskaper", [])]
+            modules["moduler"].append(copy)
+            page = (docs / f"{m['adress']}.md").read_text(encoding="utf-8")
+            (docs / f"{copy['adress']}.md").write_text(page.replace(f'("{m["id"]}")', f'("{copy["id"]}")'), encoding="utf-8")
+    dump(modules_file, modules)
+    # The copies are not in the nav: build them without strict mode.
+    cfg = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("strict: true", "strict: false")
+    (project / "mkdocs.yml").write_text(cfg, encoding="utf-8")
     return project
 
 

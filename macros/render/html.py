@@ -55,14 +55,19 @@ def table(
     table_id: str | None = None,
     row_id: Callable[[object], str | None] | None = None,
     css_class: str = "bbg-tabell",
+    searchable: bool = True,
 ) -> Markup:
     """An accessible HTML table: <caption>, <th scope="col">, optional row headers.
+    searchable=False keeps a table that repeats content found elsewhere (the
+    plan's activities on a role page, say) out of the search index.
     Emitted on one line per row and without blank lines, so Python-Markdown
     keeps it as one raw HTML block."""
     # A wide table scrolls inside a focusable, labelled region, so keyboard
     # users can scroll it too (WCAG 2.1.1).
     out = [
-        Markup('<div class="bbg-tabellram" role="region" tabindex="0" aria-label="{}">').format(caption),
+        Markup('<div class="bbg-tabellram" role="region" tabindex="0" aria-label="{}"{}>').format(
+            caption, Markup(" data-pagefind-ignore") if not searchable else ""
+        ),
         Markup('<table class="{}"{}>').format(css_class, Markup(' id="{}"').format(table_id) if table_id else ""),
         Markup("<caption>{}</caption>").format(caption),
         Markup("<thead><tr>")
@@ -70,15 +75,15 @@ def table(
         + Markup("</tr></thead>"),
         Markup("<tbody>"),
     ]
+    # Rows are joined as plain str (every part is escaped on the way in) and
+    # marked safe once: Markup.format per cell costs more than the rest of a build.
+    opens = ['<th scope="row">' if c.row_header else "<td>" for c in columns]
+    closes = ["</th>" if c.row_header else "</td>" for c in columns]
     for row in rows:
         rid = row_id(row) if row_id else None
-        cells = []
-        for c in columns:
-            tag = Markup('th scope="row"') if c.row_header else Markup("td")
-            end = Markup("th") if c.row_header else Markup("td")
-            cells.append(Markup("<{}>{}</{}>").format(tag, cell_html(c.cell(row)), end))
-        attr = Markup(' id="{}"').format(rid) if rid else Markup("")
-        out.append(Markup("<tr{}>").format(attr) + Markup(" ").join(cells) + Markup("</tr>"))
+        cells = " ".join(f"{o}{cell_html(c.cell(row))}{e}" for c, o, e in zip(columns, opens, closes))
+        attr = f' id="{esc(rid)}"' if rid else ""
+        out.append(Markup(f"<tr{attr}>{cells}</tr>"))
     out.append(Markup("</tbody></table></div>"))
     return Markup("\n").join(out)
 

@@ -117,7 +117,7 @@ def responsibility_table(resps: list[Responsibility], caption: str, activity_hre
         Column("Tid", lambda r: r.activity.tid.original),
         Column("Uppföljning/utvärdering", lambda r: r.activity.uppfoljning or "Inget angivet i planen"),
     ]
-    return table(resps, columns, caption)
+    return table(resps, columns, caption, searchable=False)  # the plan pages hold these activities
 
 
 def matrix(
@@ -133,7 +133,7 @@ def matrix(
         Markup('<th scope="col">{}</th>').format(link(party_href(p), org.short(p))) for p in parties
     )
     out = [
-        Markup('<div class="bbg-tabellram" role="region" tabindex="0" aria-label="Ansvarsmatris">'),
+        Markup('<div class="bbg-tabellram" role="region" tabindex="0" aria-label="Ansvarsmatris" data-pagefind-ignore>'),
         Markup('<table class="bbg-tabell bbg-matris">'),
         Markup("<caption>Vem ansvarar för vilken aktivitet i {}</caption>").format(plan.titel),
         Markup('<thead><tr><th scope="col">Aktivitet</th>') + head + Markup("</tr></thead><tbody>"),

@@ -115,6 +115,7 @@ def area_table(
     name_of: Callable[[Part], str] | None = None,
     href_of: Href | None = None,
     with_ids: bool = True,
+    searchable: bool = True,
 ) -> Markup:
     """One subject area as a table in the plan's own column order.
 
@@ -128,7 +129,9 @@ def area_table(
         Column("Uppföljning/utvärdering", followup_cell),
     ]
     caption = f"Ämnesområde {area.nummer}: {area.namn}"
-    return table(area.aktiviteter, columns, caption, row_id=activity_anchor if with_ids else None, css_class="bbg-tabell bbg-plan")
+    return table(
+        area.aktiviteter, columns, caption, row_id=activity_anchor if with_ids else None, css_class="bbg-tabell bbg-plan", searchable=searchable
+    )
 
 
 def whole_plan(plan: Handlingsplan, heading_level: int = 2, *, name_of=None, href_of=None, area_href: Href | None = None) -> str:
@@ -139,7 +142,8 @@ def whole_plan(plan: Handlingsplan, heading_level: int = 2, *, name_of=None, hre
         parts += [heading, ""]
         if area_href:
             parts += [f"[Ämnesområdet på en egen sida]({area_href(area)})", ""]
-        parts += [area_table(plan, area, name_of=name_of, href_of=href_of), ""]
+        # The area pages hold the same tables and are what search should find.
+        parts += [area_table(plan, area, name_of=name_of, href_of=href_of, searchable=not area_href), ""]
     return "\n".join(parts)
 
 

@@ -152,7 +152,7 @@ def status_table(acts: list[Aktivitet], caption: str, activity_href: Callable[[A
         Column("Uppföljning", lambda a: a.uppfoljning or "Ingen angiven"),
         Column("Vad planen noterar", recorded),
     ]
-    return table(acts, columns, caption, css_class="bbg-tabell bbg-status")
+    return table(acts, columns, caption, css_class="bbg-tabell bbg-status", searchable=False)
 
 
 def summary_table(plan: Handlingsplan, as_of: dt.date) -> Markup:

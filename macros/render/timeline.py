@@ -111,7 +111,7 @@ def timeline_table(plan: Handlingsplan, activity_href: Callable[[Aktivitet], str
         Column("Tolkad period", _span_text),
         Column("Återkommer varje år", lambda a: recurring_text(a) or "–"),
     ]
-    return table(plan.aktiviteter, columns, f"Tidslinjen i textform: {plan.titel}")
+    return table(plan.aktiviteter, columns, f"Tidslinjen i textform: {plan.titel}", searchable=False)
 
 
 def timeline(plan: Handlingsplan, activity_href: Callable[[Aktivitet], str]) -> Markup:
@@ -124,7 +124,7 @@ def timeline(plan: Handlingsplan, activity_href: Callable[[Aktivitet], str]) -> 
     )
     return Markup("").join(
         [
-            Markup('<figure class="bbg-tidslinje-figur"><div class="bbg-tidslinje-skrolla" tabindex="0" role="group" aria-label="Tidslinje, skrollbar">'),
+            Markup('<figure class="bbg-tidslinje-figur" data-pagefind-ignore><div class="bbg-tidslinje-skrolla" tabindex="0" role="group" aria-label="Tidslinje, skrollbar">'),
             timeline_svg(plan),
             Markup("</div>"),
             Markup("<figcaption>Tidslinje {}–{}. Tidslinjen i textform står i tabellen nedan.</figcaption></figure>").format(
