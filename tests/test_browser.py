@@ -4,7 +4,6 @@ Swedish search, keyboard use and print."""
 
 from __future__ import annotations
 
-import json
 import os
 from urllib.parse import quote, urlparse
 

@@ -8,7 +8,6 @@ import html
 import io
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..models.aktorer import Aktor
 from ..models.handlingsplan import Aktivitet, Handlingsplan
 from ..models.roller import Roll
-from .html import Column, esc, link, md_text, table
+from .html import Column, link, md_text, table
 
 ANSVAR = {"utforare": "Ansvarig", "samverkan": "I samverkan", "stod": "Stöd"}
 TYP = {"organ": "Organ", "funktion": "Funktion", "praktikroll": "Roll i arbetet kring barnet"}

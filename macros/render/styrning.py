@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..models.handlingsplan import Aktivitet, Handlingsplan, Kalenderpunkt
-from .html import Column, esc, link, table
-from .plan import activity_anchor, status_notes
+from .html import Column, link, table
+from .plan import status_notes
 from .text import MONTHS, sv_date, sv_join
 
 
@@ -259,5 +259,3 @@ def diff_markdown(d: Diff) -> str:
         lines.append("")
     return "\n".join(lines)
 
-
-__all__ = ["esc", "activity_anchor"]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from ..models.handlingsplan import Aktivitet, Handlingsplan
-from .html import Column, esc, link, table
+from .html import Column, link, table
 from .text import sv_date
 from .plan import recurring_text
 

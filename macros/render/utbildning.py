@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from ..models.common import Kalla
 from ..models.utbildning import Modul, Utbildning
-from .html import Column, esc, link, md_text, table
+from .html import Column, link, md_text, table
 from .text import sv_join
 
 
@@ -115,9 +115,9 @@ def education_page(edu: Utbildning, modules: dict[str, Modul], module_md: Callab
         lines.append(f"    Adress: `{module_path(m.id)}`")
     lines += [
         "",
-        f"Vilka moduler som passar bäst avgörs av den som planerar kursen. Förslaget bygger på "
-        f"handlingsplanens mål att Kronobarnsmodellen ska ingå i utbildningarna till barnnära yrken, "
-        f"allt från barnskötare till polis.",
+        "Vilka moduler som passar bäst avgörs av den som planerar kursen. Förslaget bygger på "
+        "handlingsplanens mål att Kronobarnsmodellen ska ingå i utbildningarna till barnnära yrken, "
+        "allt från barnskötare till polis.",
     ]
     return "\n".join(lines)
 
@@ -125,5 +125,3 @@ def education_page(edu: Utbildning, modules: dict[str, Modul], module_md: Callab
 def educations_for(module_id: str, educations: list[Utbildning]) -> str:
     return sv_join([e.namn for e in educations if module_id in e.moduler]) or "–"
 
-
-__all__ = ["esc"]
