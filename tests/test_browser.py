@@ -114,19 +114,7 @@ def test_key_pages_pass_axe_in_the_other_combinations(browser, server, variant):
     assert rec.foreign == []
 
 
-# Realistic Swedish queries: inflected forms that are not in the text as typed,
-# and words that appear only in generated tables. (query, page expected in the top three)
-QUERIES = [
-    ("anmälningsplikten", "praxismodellen/anmalningsplikt/"),
-    ("samtycket", "praxismodellen/informationsdelning/"),
-    ("plattformen", "handlingsplan/2019-2023/omrade-2/"),
-    ("kommunikationsplanen", "handlingsplan/2019-2023/omrade-2/"),
-    ("skatteunderlaget", "styrning/finansiering/"),
-    ("processledarnas", "roller/processledare/"),
-    ("mödrahälsovårdens", "praxismodellen/bba/"),
-    ("överlämningen", "utbildning/m04-bba-och-overlamning/"),
-    ("följeforskarna", "roller/foljeforskare/"),
-]
+from sokfragor import QUERIES  # noqa: E402  (shared with tools/bench.py)
 
 
 TOP_RESULT = ".pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link"

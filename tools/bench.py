@@ -181,6 +181,74 @@ def first_view(site: Path, page: str) -> tuple[int, int, list[str]]:
     return sum(f.stat().st_size for f in files), sum(gz(f) for f in files), foreign
 
 
+# ---------------------------------------------------------------- search engines
+
+
+def material_search_project(work: Path) -> Path:
+    """The same site with Material's built-in search instead of Pagefind."""
+    project = copy_project(work / "material-sok")
+    cfg = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    cfg = cfg.replace("plugins:\n  - macros:", "plugins:\n  - search:\n      lang: sv\n  - macros:", 1)
+    (project / "mkdocs.yml").write_text(cfg, encoding="utf-8")
+    return project
+
+
+def compare_search(work: Path, pagefind_site: Path) -> None:
+    """Run the test queries (tests/sokfragor.py) against both engines in Chromium."""
+    import shutil as _sh
+
+    chromium = _sh.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        print("Sökmotorerna jämförs inte: chromium saknas.")
+        return
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser_support import CHROMIUM_ARGS, SiteServer
+    from playwright.sync_api import sync_playwright
+    from sokfragor import QUERIES
+    from urllib.parse import quote, urlparse
+
+    material_site = work / "site-material-sok"
+    mkdocs_build(material_search_project(work), material_site)
+    index = material_site / "search" / "search_index.json"
+    print(f"Materials sökindex: {index.stat().st_size / 1024:.1f} KB, {gz(index) / 1024:.1f} KB gzip – laddas vid varje första sidvisning")
+
+    def top3_material(page, base, q):
+        page.goto(base, wait_until="load")
+        page.click(".md-search__input")
+        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Skriv')", timeout=15000)
+        page.locator(".md-search__input").press_sequentially(q)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=3000)
+        except Exception:
+            return []
+        hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > .md-search-result__link",
+                                          "els => els.map(e => e.href)")
+        return [urlparse(h).path.lstrip("/") for h in hrefs][:3]
+
+    def top3_pagefind(page, base, q):
+        page.goto(base + "sok/?q=" + quote(q), wait_until="load")
+        page.wait_for_function(
+            "() => { const m = (document.querySelector('.pagefind-ui__message') || {textContent: ''}).textContent;"
+            " if (m.includes('Inga träffar')) return true; const n = parseInt((m.match(/(\\d+) träff/) || [])[1] || '0', 10);"
+            " return n > 0 && document.querySelectorAll('.pagefind-ui__result-inner > .pagefind-ui__result-title > a').length >= Math.min(3, n); }",
+            timeout=15000)
+        hrefs = page.eval_on_selector_all(".pagefind-ui__result-inner > .pagefind-ui__result-title > a", "els => els.map(e => e.getAttribute('href'))")
+        return [urlparse(h).path.lstrip("/") for h in hrefs][:3]
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for name, site, fn in [("Material (lunr)", material_site, top3_material), ("Pagefind", pagefind_site, top3_pagefind)]:
+            server = SiteServer(site)
+            page = browser.new_page()
+            found = [q for q, expected in QUERIES if expected in fn(page, server.base, q)]
+            page.close()
+            server.close()
+            missed = [q for q, _ in QUERIES if q not in found]
+            print(f"Sökfrågor med rätt sida bland tre första, {name + ':':<17} {len(found)} av {len(QUERIES)}"
+                  + (f" (missar: {', '.join(missed)})" if missed else ""))
+        browser.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Build and page-weight benchmark")
     parser.add_argument("--runs", type=int, default=3, help="builds per figure; the fastest counts")
@@ -223,6 +291,7 @@ def main() -> int:
             third |= set(re.findall(r'<(?:script|img|iframe)[^>]+src="((?:https?:)?//[^"]+)"', text))
             third |= set(re.findall(r'<link[^>]+href="((?:https?:)?//[^"]+)"[^>]*rel="(?:stylesheet|preload|icon)', text))
         print(f"Resurser från andra värdar:               {len(third)} (0 byte)" if not third else f"Resurser från andra värdar: {sorted(third)}")
+        compare_search(work, site)
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
