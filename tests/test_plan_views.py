@@ -14,7 +14,7 @@ import yaml
 from openpyxl import load_workbook
 
 from conftest import ROOT, copy_project, run_build
-from macros import part_namer
+from macros.layout import part_name
 from macros.models.handlingsplan import Handlingsplan
 from macros.nav import first_heading, place_generated
 from macros.render.export import HEADERS, plan_csv, plan_rows, plan_xlsx
@@ -82,7 +82,7 @@ def test_timeline_draws_periods_open_ends_and_recurring_months(fixture_plan):
 
 
 def test_downloads_round_trip(fixture_plan, site_data):
-    name = part_namer(site_data)
+    name = (lambda p: part_name(site_data, p))
     rows = plan_rows(fixture_plan, name)
     back = list(csv.reader(io.StringIO(plan_csv(fixture_plan, name).decode("utf-8-sig")), delimiter=";"))
     assert back[0] == HEADERS and back[1:] == rows
@@ -94,7 +94,7 @@ def test_downloads_round_trip(fixture_plan, site_data):
 
 
 def test_xlsx_is_reproducible(fixture_plan, site_data):
-    name = part_namer(site_data)
+    name = (lambda p: part_name(site_data, p))
     assert plan_xlsx(fixture_plan, name) == plan_xlsx(fixture_plan, name)
     import zipfile
 
@@ -158,7 +158,7 @@ def test_built_area_pages_and_timeline(built_site, site_data):
 def test_built_downloads_match_the_data(built_site, site_data):
     plan = site_data.handlingsplaner["2019-2023"]
     folder = built_site / "handlingsplan" / "2019-2023"
-    rows = plan_rows(plan, part_namer(site_data))
+    rows = plan_rows(plan, (lambda p: part_name(site_data, p)))
     data = (folder / "handlingsplan-2019-2023.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     back = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))

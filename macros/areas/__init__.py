@@ -1,0 +1,7 @@
+"""The macros pages may call, one module per area. Each module exposes its
+macros as plain functions whose first argument is the build's `Context`, and
+lists them in `MACROS`; `define_env` registers them under their own names."""
+
+from . import beslut, finansiering, organisation, plan, praxis, styrning, utbildning
+
+AREAS = (plan, organisation, finansiering, beslut, praxis, utbildning, styrning)
