@@ -31,8 +31,9 @@ build: install ## Build the static site into site/ (replaced only if the build s
 offline: install $(AXE) ## Build barnens-basta-offline.zip (opens from the file system)
 	$(BIN)/python tools/build_offline.py
 
-check: install ## Validate every data file and list all problems
+check: install ## Validate every data file and list all problems; lint the code
 	$(BIN)/python -m macros check
+	$(BIN)/ruff check --quiet .
 
 schemas: install ## Re-export data/schemas/*.schema.json from the models
 	$(BIN)/python -m macros schemas
@@ -41,7 +42,8 @@ $(AXE): tools/npm/package.json tools/npm/package-lock.json
 	npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
 	@touch $(AXE)
 
-test: install $(AXE) ## Run every test (data, generators, builds, browser)
+test: install $(AXE) ## Run every test (lint, data, generators, builds, browser)
+	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest
 
 bench: install ## Print build times and page weights (not a test)

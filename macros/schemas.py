@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from .models import FILES
+from .site import _spec_for, data_files
 
 
 def schema_documents() -> dict[str, str]:
@@ -42,8 +43,6 @@ def write_schemas(schema_dir: Path) -> list[Path]:
 
 def schema_header_problems(data_dir: Path) -> list[str]:
     """Data files whose first line does not point editors at their schema."""
-    from .site import _spec_for, data_files
-
     problems = []
     for path in data_files(data_dir):
         rel = path.relative_to(data_dir).as_posix()

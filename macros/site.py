@@ -215,6 +215,56 @@ def data_files(data_dir: Path) -> list[Path]:
     )
 
 
+def _index(located: list[tuple[YamlDoc, BaseModel]], invalid_files: bool) -> tuple[dict[str, dict[str, Entity]], list[Problem]]:
+    """Index every entity by namespace (ids unique per namespace or scope),
+    then check that every reference resolves."""
+    problems: list[Problem] = []
+    # ids: unique per namespace (or per scope), then every reference must resolve
+    index: dict[str, dict[str, Entity]] = {}
+    where: dict[tuple[str, str], tuple[YamlDoc, tuple]] = {}
+    all_refs: list[tuple[YamlDoc, str, str, tuple]] = []
+    for doc, obj in located:
+        found = _Found()
+        _walk_model(obj, (), {}, found)
+        for entity, path, scopes in found.entities:
+            key = index_key(entity, scopes)
+            bucket = index.setdefault(entity.namespace, {})
+            if key in bucket:
+                first_doc, first_path = where[(entity.namespace, key)]
+                problems.append(
+                    Problem(
+                        doc.file,
+                        f'id "{entity.id}" finns redan ({first_doc.file}:{first_doc.line_of(first_path)}); ett id får bara användas en gång',
+                        doc.line_of(path + ("id",)),
+                        entry=entity.id,
+                        field="id",
+                    )
+                )
+                continue
+            bucket[key] = entity
+            where[(entity.namespace, key)] = (doc, path)
+        all_refs.extend((doc, kind, ref, path) for kind, ref, path in found.refs)
+
+    for doc, kind, ref, path in all_refs:
+        if invalid_files and kind not in index:
+            continue  # the file defining these ids failed above; one error, not one per reference
+        if ref not in index.get(kind, {}):
+            entry, below = doc.entry_of(path)
+            close = difflib.get_close_matches(ref, list(index.get(kind, {})), n=1)
+            hint = f' Menade du "{close[0]}"?' if close else ""
+            problems.append(
+                Problem(
+                    doc.file,
+                    f'hänvisar till "{ref}", men det finns ingen {_KIND_NAMES.get(kind, kind)} med det id:t.{hint}',
+                    doc.line_of(path),
+                    entry=entry,
+                    field=_fmt_field(below) or None,
+                )
+            )
+
+    return index, problems
+
+
 def load_site(data_dir: Path, shown_as: str = "data") -> SiteData:
     data_dir = Path(data_dir)
     problems: list[Problem] = []
@@ -259,48 +309,8 @@ def load_site(data_dir: Path, shown_as: str = "data") -> SiteData:
             if not any(p.file.startswith(f"{shown_as}/{spec.pattern.split('*')[0]}") for p in problems):
                 problems.append(Problem(f"{shown_as}/{spec.pattern}", "filen saknas"))
 
-    # ids: unique per namespace (or per scope), then every reference must resolve
-    index: dict[str, dict[str, Entity]] = {}
-    where: dict[tuple[str, str], tuple[YamlDoc, tuple]] = {}
-    all_refs: list[tuple[YamlDoc, str, str, tuple]] = []
-    for doc, obj in located:
-        found = _Found()
-        _walk_model(obj, (), {}, found)
-        for entity, path, scopes in found.entities:
-            key = index_key(entity, scopes)
-            bucket = index.setdefault(entity.namespace, {})
-            if key in bucket:
-                first_doc, first_path = where[(entity.namespace, key)]
-                problems.append(
-                    Problem(
-                        doc.file,
-                        f'id "{entity.id}" finns redan ({first_doc.file}:{first_doc.line_of(first_path)}); ett id får bara användas en gång',
-                        doc.line_of(path + ("id",)),
-                        entry=entity.id,
-                        field="id",
-                    )
-                )
-                continue
-            bucket[key] = entity
-            where[(entity.namespace, key)] = (doc, path)
-        all_refs.extend((doc, kind, ref, path) for kind, ref, path in found.refs)
-
-    for doc, kind, ref, path in all_refs:
-        if invalid_files and kind not in index:
-            continue  # the file defining these ids failed above; one error, not one per reference
-        if ref not in index.get(kind, {}):
-            entry, below = doc.entry_of(path)
-            close = difflib.get_close_matches(ref, list(index.get(kind, {})), n=1)
-            hint = f' Menade du "{close[0]}"?' if close else ""
-            problems.append(
-                Problem(
-                    doc.file,
-                    f'hänvisar till "{ref}", men det finns ingen {_KIND_NAMES.get(kind, kind)} med det id:t.{hint}',
-                    doc.line_of(path),
-                    entry=entry,
-                    field=_fmt_field(below) or None,
-                )
-            )
+    index, more = _index(located, invalid_files)
+    problems.extend(more)
 
     if problems:
         raise DataError(problems)

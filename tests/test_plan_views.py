@@ -82,7 +82,9 @@ def test_timeline_draws_periods_open_ends_and_recurring_months(fixture_plan):
 
 
 def test_downloads_round_trip(fixture_plan, site_data):
-    name = (lambda p: part_name(site_data, p))
+    def name(part):
+        return part_name(site_data, part)
+
     rows = plan_rows(fixture_plan, name)
     back = list(csv.reader(io.StringIO(plan_csv(fixture_plan, name).decode("utf-8-sig")), delimiter=";"))
     assert back[0] == HEADERS and back[1:] == rows
@@ -94,7 +96,9 @@ def test_downloads_round_trip(fixture_plan, site_data):
 
 
 def test_xlsx_is_reproducible(fixture_plan, site_data):
-    name = (lambda p: part_name(site_data, p))
+    def name(part):
+        return part_name(site_data, part)
+
     assert plan_xlsx(fixture_plan, name) == plan_xlsx(fixture_plan, name)
     import zipfile
 

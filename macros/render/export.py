@@ -80,8 +80,8 @@ _FIXED = (1980, 1, 1, 0, 0, 0)
 
 
 def plan_xlsx(plan: Handlingsplan, name_of: Callable[[Part], str]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl import Workbook  # noqa: PLC0415 (heavy, only for the download)
+    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
 
     wb = Workbook()
     ws = wb.active

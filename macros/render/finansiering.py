@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from markupsafe import Markup
 
 from ..models.finansiering import Finansiering, Kolumn
-from .html import esc
+from .html import Column, esc, md_text, table
 
 ONE = Decimal(1)
 
@@ -171,8 +171,6 @@ def financing_table(fin: Finansiering, name_of: Callable[[str], str], party_href
 
 def costs_list(fin: Finansiering) -> str:
     """The yearly cost items as a Markdown list, original wording first."""
-    from .html import md_text
-
     lines = []
     for item in [*fin.kostnader]:
         line = f"- {md_text(item.post)}: **{md_text(item.belopp.original)}**"
@@ -191,8 +189,6 @@ def costs_list(fin: Finansiering) -> str:
 
 def checks_table(fin: Finansiering, name_of: Callable[[str], str]) -> Markup:
     """Every check with its arithmetic, as a table."""
-    from .html import Column, table
-
     labels = {"stammer": "Stämmer", "avrundning": "Avrundning (under 1 kr)", "avviker": "Avviker"}
     checks = cross_check(fin, name_of)
     columns = [
@@ -207,8 +203,6 @@ def checks_table(fin: Finansiering, name_of: Callable[[str], str]) -> Markup:
 
 def summary(fin: Finansiering, name_of: Callable[[str], str]) -> str:
     """One sentence per finding, for the reader who wants the short version."""
-    from .html import md_text
-
     checks = cross_check(fin, name_of)
     off = [c for c in checks if c.status == "avviker"]
     rounding = [c for c in checks if c.status == "avrundning"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..models.handlingsplan import Aktivitet, Handlingsplan, Kalenderpunkt
-from .html import Column, link, table
+from .html import Column, link, md_text, table
 from .plan import status_notes
 from .text import MONTHS, sv_date, sv_join
 
@@ -240,8 +240,6 @@ def diff(old: Handlingsplan, new: Handlingsplan) -> Diff:
 
 
 def diff_markdown(d: Diff) -> str:
-    from .html import md_text
-
     if d.empty:
         return "Inga ändringar i aktiviteterna."
     lines = []
