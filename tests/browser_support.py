@@ -3,11 +3,14 @@ site and Debian's Chromium driven by Playwright (no browser download)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
 import threading
 from pathlib import Path
+
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -22,6 +25,17 @@ CHROMIUM_ARGS = [
 ]
 AXE = Path(__file__).resolve().parent.parent / "tools" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@contextlib.contextmanager
+def chromium(*extra_args: str):
+    """Debian's Chromium, driven by Playwright (browsers cannot be downloaded here)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args])
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

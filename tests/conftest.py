@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +12,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.site import load_site  # noqa: E402
+sys.path.insert(0, str(ROOT / "tools"))
 
-# What a project copy needs to build (used by tests that break data on purpose).
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides", "tools"]
+from macros.site import load_site  # noqa: E402
+from project_copy import copy_project  # noqa: E402,F401  (shared with tools/)
 
 
 @pytest.fixture(scope="session")
@@ -27,18 +26,6 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def site_data():
     return load_site(ROOT / "data")
-
-
-def copy_project(dest: Path) -> Path:
-    """A throwaway copy of the project that a test may damage."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -9,7 +9,7 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
-from browser_support import AXE, CHROMIUM, CHROMIUM_ARGS, WCAG_TAGS, SiteServer, html_pages
+from browser_support import AXE, CHROMIUM, WCAG_TAGS, SiteServer, chromium, html_pages
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)")
 
@@ -26,12 +26,8 @@ def server(built_site):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 class Recorder:

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS
+from browser_support import CHROMIUM, chromium
 from conftest import ROOT
 
 
@@ -37,10 +37,7 @@ def test_bundle_links_files_and_loads_nothing_from_other_hosts(bundle):
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed")
 def test_navigation_and_search_work_from_the_file_system(bundle):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--allow-file-access-from-files"])
+    with chromium("--allow-file-access-from-files") as browser:
         page = browser.new_page()
         foreign = []
         page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(("file://", "data:", "blob:", "about:")) else None)
@@ -55,5 +52,4 @@ def test_navigation_and_search_work_from_the_file_system(bundle):
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         hits = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
         assert any("informationsdelning.html" in h for h in hits), hits
-        browser.close()
     assert foreign == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import zipfile
 import re
 import shutil
 
@@ -17,7 +18,7 @@ from conftest import ROOT, copy_project, run_build
 from macros.layout import part_name
 from macros.models.handlingsplan import Handlingsplan
 from macros.nav import first_heading, place_generated
-from macros.render.export import HEADERS, plan_csv, plan_rows, plan_xlsx
+from macros.render.export import HEADERS, plan_csv, plan_xlsx
 from macros.render.plan import area_table, status_notes, whole_plan
 from macros.render.timeline import timeline_svg, timeline_table
 
@@ -81,29 +82,34 @@ def test_timeline_draws_periods_open_ends_and_recurring_months(fixture_plan):
     assert text.count("<tr>") == 1 + 3
 
 
-def test_downloads_round_trip(fixture_plan, site_data):
+# The fixture plan's rows, written by hand from tests/fixtures/handlingsplan-2024-2025.yaml:
+# verbatim cells first, then our reading (parties, first and last day, recurring months).
+FIXTURE_ROWS = [
+    ["1. Testområde", "1.1", "Ordna en fiktiv testaktivitet", "Processledarna", "Q1 2024 – Q2 2025",
+     "Följs upp i styrgruppen", "Inget redovisat i planen", "Processledarna", "2024-01-01", "2025-06-30", ""],
+    ["1. Testområde", "1.2", "Analysera läget två gånger om året", "Växjö kommun, Region Kronoberg",
+     "Årligen i mars och oktober", "", "Genomfört mars 2024", "Växjö kommun; Region Kronoberg", "2024-01-01", "",
+     "mars och oktober"],
+    ["2. Andra testområdet", "2.1", 'Skriv en fiktiv rapport <b>med tecken</b> & citat "så"', "Styrgruppen", "2025",
+     "Rapport", "Rapport", "Styrgruppen", "2025-01-01", "2025-12-31", ""],
+]
+
+
+def test_downloads_hold_the_plan_cell_for_cell(fixture_plan, site_data):
     def name(part):
         return part_name(site_data, part)
 
-    rows = plan_rows(fixture_plan, name)
     back = list(csv.reader(io.StringIO(plan_csv(fixture_plan, name).decode("utf-8-sig")), delimiter=";"))
-    assert back[0] == HEADERS and back[1:] == rows
+    assert back[0] == HEADERS and back[1:] == FIXTURE_ROWS
     sheet = load_workbook(io.BytesIO(plan_xlsx(fixture_plan, name))).active
     cells = [[c or "" for c in row] for row in sheet.iter_rows(values_only=True)]
-    assert cells[0] == HEADERS and cells[1:] == rows
-    assert rows[1][8:] == ["2024-01-01", "", "mars och oktober"]
-    assert rows[0][7] == site_data.get("roll", "processledare").namn
+    assert cells[0] == HEADERS and cells[1:] == FIXTURE_ROWS
 
 
-def test_xlsx_is_reproducible(fixture_plan, site_data):
-    def name(part):
-        return part_name(site_data, part)
-
-    assert plan_xlsx(fixture_plan, name) == plan_xlsx(fixture_plan, name)
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(plan_xlsx(fixture_plan, name))) as z:
+def test_xlsx_carries_no_build_time(fixture_plan, site_data):
+    with zipfile.ZipFile(io.BytesIO(plan_xlsx(fixture_plan, lambda part: part_name(site_data, part)))) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        # the plan's last revision (2024-10-01), not the clock
         assert b"2024-10-01T00:00:00Z" in z.read("docProps/core.xml")
 
 
@@ -162,14 +168,16 @@ def test_built_area_pages_and_timeline(built_site, site_data):
 def test_built_downloads_match_the_data(built_site, site_data):
     plan = site_data.handlingsplaner["2019-2023"]
     folder = built_site / "handlingsplan" / "2019-2023"
-    rows = plan_rows(plan, (lambda p: part_name(site_data, p)))
     data = (folder / "handlingsplan-2019-2023.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     back = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert back[0] == HEADERS and back[1:] == rows
-    assert [r[1] for r in back[1:]] == [a.id for a in plan.aktiviteter]
+    assert back[0] == HEADERS
+    # every activity of the YAML, in order, with its verbatim cells
+    expected = [[a.id, a.text, a.ansvarig.original, a.tid.original, a.uppfoljning or ""] for a in plan.aktiviteter]
+    assert [r[1:6] for r in back[1:]] == expected
+    assert len(expected) == 23  # the plan (rev. 210616) has 23 activities
     sheet = load_workbook(folder / "handlingsplan-2019-2023.xlsx").active
-    assert [[c or "" for c in r] for r in sheet.iter_rows(values_only=True)][1:] == rows
+    assert [[c or "" for c in r] for r in sheet.iter_rows(values_only=True)] == back
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert 'href="handlingsplan-2019-2023.csv"' in page and 'href="handlingsplan-2019-2023.xlsx"' in page
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, SiteServer
+from browser_support import CHROMIUM, SiteServer, chromium
 from conftest import copy_project, run_build
 from macros.redirects import address_to_src
 
@@ -84,17 +84,13 @@ def test_a_moved_module_keeps_its_old_address(tmp_path):
 
     assert unresolved(site, load_site(project / "data").adresser.adresser) == []
     if os.path.exists(CHROMIUM):  # and a browser really lands on the new page
-        from playwright.sync_api import sync_playwright
-
         server = SiteServer(site)
         try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            with chromium() as browser:
                 page = browser.new_page()
                 page.goto(server.base + "utbildning/m05-barnets-plan/")
                 page.wait_for_url("**/utbildning/m05-barnets-plan-och-sip/", timeout=10000)
                 assert page.inner_text("h1").startswith("Barnets plan och SIP")
-                browser.close()
         finally:
             server.close()
 
@@ -131,12 +127,9 @@ def test_redirect_map_from_registry():
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)")
 def test_copy_button_and_printed_address(built_site):
-    from playwright.sync_api import sync_playwright
-
     server = SiteServer(built_site)
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with chromium() as browser:
             ctx = browser.new_context()
             ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.base.rstrip("/"))
             page = ctx.new_page()
@@ -152,6 +145,5 @@ def test_copy_button_and_printed_address(built_site):
             assert page.is_visible(".bbg-permalank") and not page.is_visible(".bbg-kopiera")
             for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
                 assert not page.is_visible(chrome)
-            browser.close()
     finally:
         server.close()

@@ -25,21 +25,10 @@ import time
 from pathlib import Path
 
 import yaml
+from project_copy import copy_project  # tools/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides", "tools"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml", extra_env: dict | None = None) -> float:

@@ -23,9 +23,9 @@ import zipfile
 from pathlib import Path
 
 import yaml
+from project_copy import copy_project  # tools/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides", "tools"]
 SHIM = ROOT / "tools" / "npm" / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
 
@@ -54,14 +54,7 @@ def build(out: Path) -> int:
         return 1
     work = Path(tempfile.mkdtemp(prefix="bbg-offline-"))
     try:
-        project = work / "projekt"
-        project.mkdir()
-        for part in PARTS:
-            src = ROOT / part
-            if src.is_dir():
-                shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-            else:
-                shutil.copy2(src, project / part)
+        project = copy_project(work / "projekt")
         (project / "docs" / "sok.md").unlink()
         shutil.copy2(SHIM, project / "docs" / SHIM_PATH)
         config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
