@@ -23,7 +23,7 @@ install: $(STAMP) ## Create .venv and install the pinned dependencies
 
 serve: install ## Serve the site locally with live reload
 	@echo "Handboken visas på http://127.0.0.1:$(PORT)/  (avsluta med Ctrl+C)"
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/python tools/serve.py --dev-addr 127.0.0.1:$(PORT)
 
 build: install ## Build the static site into site/ (replaced only if the build succeeds)
 	$(BIN)/python tools/build_site.py
