@@ -78,7 +78,7 @@ def test_timeline_draws_periods_open_ends_and_recurring_months(fixture_plan):
     assert svg.count('class="bbg-tl-pil"') == 1
     assert svg.count('class="bbg-tl-romb"') == 2 * 2  # March and October, 2024 and 2025
     text = str(timeline_table(fixture_plan, lambda a: f"#a{a.id}"))
-    assert "från 2024, inget slut angivet" in text and "2024-Q1 till 2025-Q2" in text
+    assert "från 2024, inget slut angivet" in text and "kvartal 1 2024 till och med kvartal 2 2025" in text
     assert text.count("<tr>") == 1 + 3
 
 

@@ -18,6 +18,7 @@ from ..models.aktorer import Aktor
 from ..models.handlingsplan import Aktivitet, Handlingsplan
 from ..models.roller import Roll
 from .html import Column, link, md_text, table
+from .kort import css_class, labelled
 
 ANSVAR = {"utforare": "Ansvarig", "samverkan": "I samverkan", "stod": "Stöd"}
 TYP = {"organ": "Organ", "funktion": "Funktion", "praktikroll": "Roll i arbetet kring barnet"}
@@ -110,14 +111,16 @@ def _rank(r: Responsibility) -> tuple[int, int]:
 
 
 def responsibility_table(resps: list[Responsibility], caption: str, activity_href: Callable[[Aktivitet], str]) -> Markup:
+    from .plan import FOLLOWUP
+
     columns = [
         Column("Nr", lambda r: link(activity_href(r.activity), r.activity.id), row_header=True),
         Column("Aktivitet", lambda r: r.activity.text),
         Column("Ansvar", lambda r: r.label.replace("(genom hos", "(hos")),
         Column("Tid", lambda r: r.activity.tid.original),
-        Column("Uppföljning/utvärdering", lambda r: r.activity.uppfoljning or "Inget angivet i planen"),
+        Column(FOLLOWUP, lambda r: r.activity.uppfoljning or "Inget angivet i planen"),
     ]
-    return table(resps, columns, caption, searchable=False)  # the plan pages hold these activities
+    return table(resps, labelled(columns), caption, css_class=css_class("bbg-ansvar"), searchable=False)  # the plan pages hold these activities
 
 
 def matrix(
