@@ -197,7 +197,7 @@ def matrix(
     out = [
         matrix_legend(org, parties, party_href),
         Markup('<div class="bbg-tabellram" role="region" tabindex="0" aria-label="Ansvarsmatris" data-pagefind-ignore>'),
-        Markup('<table class="bbg-tabell bbg-matris" id="ansvarsmatris">'),
+        Markup('<table class="bbg-tabell bbg-matris" id="bbg-matris">'),
         Markup("<caption>Vem ansvarar för vilken aktivitet i {}</caption>").format(plan.titel),
         Markup('<thead><tr><th scope="col">Aktivitet</th>') + head + Markup("</tr></thead>"),
     ]

@@ -3,7 +3,7 @@
    in. Progressive enhancement: without JavaScript the legend above the table
    links to each party's page, which lists the same activities. */
 document$.subscribe(function () {
-  var table = document.getElementById("ansvarsmatris");
+  var table = document.getElementById("bbg-matris");
   if (!table || table.getAttribute("data-val")) return;
   table.setAttribute("data-val", "1");
   var heads = table.querySelectorAll("thead th[data-part]");
