@@ -182,18 +182,14 @@ def matrix(
     of one party. The party columns carry data-part for that choice."""
     parties = org.parties_in_plan(plan)
     by_party = {p: {r.activity.id: r for r in org.party_responsibilities(plan, p)} for p in parties}
-    head = Markup(" ").join(
-        Markup('<th scope="col" data-part="{}">{}</th>').format(
-            p,
-            link(
-                party_href(p),
-                Markup('<span class="bbg-matris-forkortning">{}</span><span class="md-visually-hidden">, {}</span>').format(
-                    org.abbr(p), org.name(p)
-                ),
-            ),
+    def column_head(p: str) -> Markup:
+        label = Markup('<span class="bbg-matris-forkortning">{}</span><span class="md-visually-hidden">, {}</span>').format(
+            org.abbr(p), org.name(p)
         )
-        for p in parties
-    )
+        href = party_href(p)
+        return Markup('<a href="{}">{}</a>').format(href, label) if href else label
+
+    head = Markup(" ").join(Markup('<th scope="col" data-part="{}">{}</th>').format(p, column_head(p)) for p in parties)
     out = [
         matrix_legend(org, parties, party_href),
         Markup('<div class="bbg-tabellram" role="region" tabindex="0" aria-label="Ansvarsmatris" data-pagefind-ignore>'),
