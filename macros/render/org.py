@@ -19,6 +19,7 @@ from ..models.handlingsplan import Aktivitet, Handlingsplan
 from ..models.roller import Roll
 from .html import Column, link, md_text, table
 from .kort import css_class, labelled
+from .plan import FOLLOWUP
 
 ANSVAR = {"utforare": "Ansvarig", "samverkan": "I samverkan", "stod": "Stöd"}
 TYP = {"organ": "Organ", "funktion": "Funktion", "praktikroll": "Roll i arbetet kring barnet"}
@@ -116,8 +117,6 @@ def _rank(r: Responsibility) -> tuple[int, int]:
 
 
 def responsibility_table(resps: list[Responsibility], caption: str, activity_href: Callable[[Aktivitet], str]) -> Markup:
-    from .plan import FOLLOWUP
-
     columns = [
         Column("Nr", lambda r: link(activity_href(r.activity), r.activity.id), row_header=True),
         Column("Aktivitet", lambda r: r.activity.text),
