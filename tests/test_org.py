@@ -51,10 +51,10 @@ def test_cross_check_finds_the_known_discrepancy(fixture_fin):
 
 def test_table_shows_published_figure_and_the_difference_beside_it(fixture_fin):
     out = str(financing_table(fixture_fin, lambda a: a, lambda a: None))
-    row = out.split('<th scope="row">ljungby</th>', 1)[1].split("</tr>", 1)[0]
+    row = out.split('</span> ljungby</th>', 1)[1].split("</tr>", 1)[0]
     assert row.index("200\u00a0100") < row.index("Avviker")  # published first, unchanged
     assert "200\u00a0000,00" in row and "100,00 kr skillnad" in row  # 40 % of 500 000
-    assert "Avviker" not in out.split('<th scope="row">vaxjo</th>', 1)[1].split("</tr>", 1)[0]
+    assert "Avviker" not in out.split('</span> vaxjo</th>', 1)[1].split("</tr>", 1)[0]
 
 
 def test_real_financing_checks_match_hand_arithmetic(site_data):
@@ -129,8 +129,30 @@ def test_matrix_has_a_row_per_activity_and_words_in_cells(site_data):
     plan = site_data.handlingsplaner["2019-2023"]
     out = str(matrix(org, plan, lambda a: f"#a{a.id}", lambda p: None))
     assert out.count("<tr>") == 1 + len(plan.aktiviteter)
-    assert out.count('<th scope="col">') == 1 + len(org.parties_in_plan(plan))
+    assert out.count('<tr class="bbg-matris-omrade"><th scope="rowgroup"') == len(plan.amnesomraden)
+    assert out.count('<th scope="col"') == 1 + len(org.parties_in_plan(plan))
     assert "Inget ansvar" in out and "<caption>" in out
+    # Every party column has its abbreviation from data/aktorer.yaml and the full name
+    assert '<span class="bbg-matris-forkortning">VÄX</span><span class="md-visually-hidden">, Växjö kommun</span>' in out
+
+
+def test_matrix_short_text_cuts_at_a_word():
+    from macros.render.org import short_text
+
+    assert short_text("Ta fram en digital plattform", 60) == "Ta fram en digital plattform"
+    assert short_text("Ta fram en digital plattform och utforma arbetssättet", 20) == "Ta fram en digital…"
+    assert short_text("Budget och resursplanering, fastställs i januari", 27) == "Budget och resursplanering…"
+
+
+def test_abbreviations_must_be_unique():
+    from pydantic import ValidationError
+
+    from macros.models.aktorer import AktorerFil
+
+    parties = [{"id": "a", "namn": "A kommun", "typ": "kommun", "forkortning": "ALV"},
+               {"id": "b", "namn": "B kommun", "typ": "kommun", "forkortning": "Alv"}]
+    with pytest.raises(ValidationError, match='förkortningen "Alv" används av både "a" och "b"'):
+        AktorerFil.model_validate({"aktorer": parties})
 
 
 def test_built_role_and_party_pages(built_site, site_data):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import shutil
 
 import icalendar
@@ -110,7 +111,8 @@ def test_ended_and_status_on_fixture(plan):
     out = str(summary_table(plan, dt.date(2026, 1, 1)))
     assert "<caption>Sammanfattning per ämnesområde, läget 1 januari 2026</caption>" in out
     row = out.split("Hela planen", 1)[1].split("</tr>", 1)[0]
-    assert [c for c in row.replace("</td>", "").split("<td>")[1:]] == ["3 ", "2 ", "1 ", "2 ", "1"]
+    cells = [re.sub(r"<span class=\"bbg-etikett\"[^>]*>.*?</span>", "", c) for c in row.replace("</td>", "").split("<td>")[1:]]
+    assert [c.strip() for c in cells] == ["3", "2", "1", "2", "1"]
     table = str(status_table(plan.aktiviteter, "x", lambda a: "#", dt.date(2026, 1, 1)))
     assert "Inget redovisat i planen" in table and "Genomfört mars 2024" in table and "(perioden har gått ut)" in table
 
@@ -119,7 +121,7 @@ def test_status_handout_prints_on_a4(built_site, root):
     css = (root / "docs" / "assets" / "stylesheets" / "handbok.css").read_text(encoding="utf-8")
     assert "size: A4" in css
     page = (built_site / "styrning" / "statusrapport" / "index.html").read_text(encoding="utf-8")
-    assert page.count('class="bbg-tabell bbg-status"') == 6
+    assert page.count('class="bbg-tabell bbg-kort bbg-status"') == 6
     assert "Per part" in page
 
 

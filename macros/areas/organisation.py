@@ -50,9 +50,11 @@ def party_page(ctx: Context, aktor_id: str) -> str:
 
 
 def responsibility_matrix(ctx: Context, plan_id: str | None = None) -> str:
-    """Parties × activities of a plan."""
+    """Activities × parties of a plan; each party links to its list of responsibilities."""
     plan = ctx.plan(plan_id)
-    return render.matrix(ctx.org, plan, ctx.activity_url(plan), ctx.party_url)
+    return render.matrix(
+        ctx.org, plan, ctx.activity_url(plan), lambda a: ctx.to(layout.entity_page("aktor", a, ctx.org)[0], "ansvar")
+    )
 
 
 MACROS = (org_chart, role_list, party_list, role_page, party_page, responsibility_matrix)

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..models.finansiering import Finansiering, Kolumn
 from .html import Column, esc, md_text, table
+from .kort import css_class, label, labelled
 
 ONE = Decimal(1)
 
@@ -131,32 +132,40 @@ def _flag(check: Check) -> Markup:
 
 
 def financing_table(fin: Finansiering, name_of: Callable[[str], str], party_href: Callable[[str], str | None]) -> Markup:
-    """The published table with its figures as published and the checks beside them."""
+    """The published table with its figures as published and the checks beside them.
+    On a narrow screen each municipality becomes a card (render/kort.py)."""
     checks = cross_check(fin, name_of)
     head = Markup(" ").join(Markup('<th scope="col">{}</th>').format(c.rubrik) for c in fin.kolumner)
     out = [
         Markup('<div class="bbg-tabellram" role="region" tabindex="0" aria-label="{}">').format(
             f"Kommunernas andelar och kostnader, {fin.rubrik}"
         ),
-        Markup('<table class="bbg-tabell bbg-finansiering">'),
+        Markup('<table class="{}">').format(css_class("bbg-finansiering")),
         Markup("<caption>Kommunernas andelar och kostnader i kronor, som i beslutsunderlaget, med kontroll</caption>"),
         Markup('<thead><tr><th scope="col">Kommun</th><th scope="col">Andel</th>') + head + Markup("</tr></thead><tbody>"),
     ]
     for row in fin.kommuner:
         name = name_of(row.aktor)
         href = party_href(row.aktor)
-        label = Markup('<a href="{}">{}</a>').format(href, name) if href else esc(name)
-        cells = [Markup('<th scope="row">{}</th>').format(label), Markup("<td>{}</td>").format(row.andel_original)]
+        link_ = Markup('<a href="{}">{}</a>').format(href, name) if href else esc(name)
+        cells = [
+            Markup('<th scope="row">{}{}</th>').format(label("Kommun"), link_),
+            Markup("<td>{}{}</td>").format(label("Andel"), row.andel_original),
+        ]
         for col in fin.kolumner:
             check = _row_check(checks, name, col)
-            cells.append(Markup("<td>{}{}</td>").format(kr(row.belopp[col.id]), _flag(check)))
+            cells.append(Markup("<td>{}{}{}</td>").format(label(col.rubrik), kr(row.belopp[col.id]), _flag(check)))
         out.append(Markup("<tr>") + Markup(" ").join(cells) + Markup("</tr>"))
     share_check = checks[0]
-    foot = [Markup('<th scope="row">Totalt</th>'), Markup("<td>{}{}</td>").format(fin.andel_summa_original, _flag(share_check))]
+    foot = [
+        Markup('<th scope="row">Totalt</th>'),
+        Markup("<td>{}{}{}</td>").format(label("Andel"), fin.andel_summa_original, _flag(share_check)),
+    ]
     for col in fin.kolumner:
         check = next(c for c in checks if c.what == f"Kolumnsumman för {col.rubrik}")
         foot.append(
-            Markup("<td>{}{}</td>").format(
+            Markup("<td>{}{}{}</td>").format(
+                label(col.rubrik),
                 col.summa.original,
                 Markup("")
                 if check.status == "stammer"
@@ -198,7 +207,7 @@ def checks_table(fin: Finansiering, name_of: Callable[[str], str]) -> Markup:
         Column("Skillnad", lambda c: "0" if c.difference == 0 else kr(c.difference, 2)),
         Column("Resultat", lambda c: labels[c.status]),
     ]
-    return table(checks, columns, "Alla kontroller av finansieringstabellen med uträkning")
+    return table(checks, labelled(columns), "Alla kontroller av finansieringstabellen med uträkning", css_class=css_class("bbg-kontroller"))
 
 
 def summary(fin: Finansiering, name_of: Callable[[str], str]) -> str:

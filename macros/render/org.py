@@ -18,6 +18,8 @@ from ..models.aktorer import Aktor
 from ..models.handlingsplan import Aktivitet, Handlingsplan
 from ..models.roller import Roll
 from .html import Column, link, md_text, table
+from .kort import css_class, labelled
+from .plan import FOLLOWUP
 
 ANSVAR = {"utforare": "Ansvarig", "samverkan": "I samverkan", "stod": "Stöd"}
 TYP = {"organ": "Organ", "funktion": "Funktion", "praktikroll": "Roll i arbetet kring barnet"}
@@ -57,6 +59,11 @@ class Org:
     def short(self, aktor_id: str) -> str:
         a = self.aktorer[aktor_id]
         return a.kortnamn or a.namn
+
+    def abbr(self, aktor_id: str) -> str:
+        """The party's abbreviation in the matrix (data), else its short name."""
+        a = self.aktorer[aktor_id]
+        return a.forkortning or self.short(aktor_id)
 
     def owner(self, aktor_id: str) -> str:
         """A unit's party; a party itself."""
@@ -115,9 +122,48 @@ def responsibility_table(resps: list[Responsibility], caption: str, activity_hre
         Column("Aktivitet", lambda r: r.activity.text),
         Column("Ansvar", lambda r: r.label.replace("(genom hos", "(hos")),
         Column("Tid", lambda r: r.activity.tid.original),
-        Column("Uppföljning/utvärdering", lambda r: r.activity.uppfoljning or "Inget angivet i planen"),
+        Column(FOLLOWUP, lambda r: r.activity.uppfoljning or "Inget angivet i planen"),
     ]
-    return table(resps, columns, caption, searchable=False)  # the plan pages hold these activities
+    return table(resps, labelled(columns), caption, css_class=css_class("bbg-ansvar"), searchable=False)  # the plan pages hold these activities
+
+
+# How a party takes part, as a compact sign in the matrix. A sign in brackets:
+# through a group the party belongs to or a role that sits at the party.
+SIGN = {"utforare": "●", "samverkan": "◐", "stod": "○"}
+
+
+def short_text(text: str, limit: int = 60) -> str:
+    """The start of an activity's text, cut at a word and marked with "…";
+    the whole text is one click away (the activity in the plan)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:.–- ")
+    return cut + "…"
+
+
+def matrix_legend(org: Org, parties: list[str], party_href: Callable[[str], str | None]) -> Markup:
+    """What the abbreviations and signs mean. Each party links to its page,
+    which lists everything the party answers for (works without JavaScript)."""
+    items = Markup("").join(
+        Markup('<li><span class="bbg-matris-forkortning">{}</span> {}</li>').format(
+            org.abbr(p), link(party_href(p), org.name(p))
+        )
+        for p in parties
+    )
+    signs = Markup("").join(
+        Markup('<li><span class="bbg-matris-tecken" aria-hidden="true">{}</span> {}</li>').format(SIGN[k], ANSVAR[k])
+        for k in ANSVAR
+    )
+    return Markup(
+        '<div class="bbg-matris-forklaring" data-pagefind-ignore>'
+        '<p id="bbg-matris-parter-rubrik"><strong>Parterna.</strong> Välj en part för att se allt den ansvarar för:</p>'
+        '<ul class="bbg-matris-parter" aria-labelledby="bbg-matris-parter-rubrik">{}</ul>'
+        '<p id="bbg-matris-tecken-rubrik"><strong>Tecknen.</strong> Tecken inom parentes, till exempel (●): '
+        "genom en grupp som parten ingår i eller en roll som finns hos parten.</p>"
+        '<ul class="bbg-matris-tecknen" aria-labelledby="bbg-matris-tecken-rubrik">{}</ul>'
+        "</div>"
+    ).format(items, signs)
 
 
 def matrix(
@@ -126,29 +172,65 @@ def matrix(
     activity_href: Callable[[Aktivitet], str],
     party_href: Callable[[str], str | None],
 ) -> Markup:
-    """Parties (columns) × activities (rows); each cell says how, in words."""
+    """Activities (rows, grouped by subject area) × parties (columns).
+
+    Columns carry the parties' abbreviations (explained in the legend above the
+    table, and in full for screen readers); a cell holds a sign and, for screen
+    readers, the responsibility in words. In a narrow container the rows become
+    cards listing the parties involved (handbok.css); matris.js adds a choice
+    of one party. The party columns carry data-part for that choice."""
     parties = org.parties_in_plan(plan)
     by_party = {p: {r.activity.id: r for r in org.party_responsibilities(plan, p)} for p in parties}
-    head = Markup(" ").join(
-        Markup('<th scope="col">{}</th>').format(link(party_href(p), org.short(p))) for p in parties
-    )
+    def column_head(p: str) -> Markup:
+        label = Markup('<span class="bbg-matris-forkortning">{}</span><span class="md-visually-hidden">, {}</span>').format(
+            org.abbr(p), org.name(p)
+        )
+        href = party_href(p)
+        return Markup('<a href="{}">{}</a>').format(href, label) if href else label
+
+    head = Markup(" ").join(Markup('<th scope="col" data-part="{}">{}</th>').format(p, column_head(p)) for p in parties)
     out = [
+        matrix_legend(org, parties, party_href),
         Markup('<div class="bbg-tabellram" role="region" tabindex="0" aria-label="Ansvarsmatris" data-pagefind-ignore>'),
-        Markup('<table class="bbg-tabell bbg-matris">'),
+        Markup('<table class="bbg-tabell bbg-matris" id="bbg-matris">'),
         Markup("<caption>Vem ansvarar för vilken aktivitet i {}</caption>").format(plan.titel),
-        Markup('<thead><tr><th scope="col">Aktivitet</th>') + head + Markup("</tr></thead><tbody>"),
+        Markup('<thead><tr><th scope="col">Aktivitet</th>') + head + Markup("</tr></thead>"),
     ]
-    for act in plan.aktiviteter:
-        cells = [Markup('<th scope="row">{} <span class="bbg-matris-text">{}</span></th>').format(link(activity_href(act), act.id), act.text)]
-        for p in parties:
-            r = by_party[p].get(act.id)
-            if r is None:
-                cells.append(Markup('<td class="bbg-matris-tom"><span aria-hidden="true">–</span><span class="md-visually-hidden">Inget ansvar</span></td>'))
-            else:
+    for area in plan.amnesomraden:
+        out.append(
+            Markup('<tbody><tr class="bbg-matris-omrade"><th scope="rowgroup" colspan="{}">Ämnesområde {}: {}</th></tr>').format(
+                len(parties) + 1, area.nummer, area.namn
+            )
+        )
+        for act in area.aktiviteter:
+            cells = [
+                Markup('<th scope="row">{} <span class="bbg-matris-text">{}</span></th>').format(
+                    link(activity_href(act), act.id), short_text(act.text)
+                )
+            ]
+            for p in parties:
+                r = by_party[p].get(act.id)
+                if r is None:
+                    cells.append(
+                        Markup(
+                            '<td class="bbg-matris-tom" data-part="{}"><span aria-hidden="true">·</span>'
+                            '<span class="md-visually-hidden">Inget ansvar</span></td>'
+                        ).format(p)
+                    )
+                    continue
+                sign = SIGN[r.ansvar] if r.via is None else f"({SIGN[r.ansvar]})"
                 cls = "bbg-matris-direkt" if r.via is None else "bbg-matris-via"
-                cells.append(Markup('<td class="{}">{}</td>').format(cls, r.label))
-        out.append(Markup("<tr>") + Markup(" ").join(cells) + Markup("</tr>"))
-    out.append(Markup("</tbody></table></div>"))
+                cells.append(
+                    Markup(
+                        '<td class="{}" data-part="{}" title="{}">'
+                        '<span class="bbg-etikett" aria-hidden="true">{} </span>'
+                        '<span class="bbg-matris-tecken" aria-hidden="true">{}</span>'
+                        '<span class="md-visually-hidden">{}</span></td>'
+                    ).format(cls, p, r.label, org.abbr(p), sign, r.label)
+                )
+            out.append(Markup("<tr>") + Markup(" ").join(cells) + Markup("</tr>"))
+        out.append(Markup("</tbody>"))
+    out.append(Markup("</table></div>"))
     return Markup("\n").join(out)
 
 

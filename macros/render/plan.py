@@ -13,9 +13,13 @@ from markupsafe import Markup
 
 from ..models.handlingsplan import Aktivitet, Amnesomrade, Handlingsplan, Part
 from .html import Column, esc, link, md_text, slug, table
+from .kort import css_class, labelled
 from .text import MONTHS, sv_date, sv_join
 
 Href = Callable[..., "str | None"]
+
+# The plan's own column header; it may break after the slash in a narrow column.
+FOLLOWUP = Markup("Uppföljning/<wbr>utvärdering")
 
 
 def activity_anchor(activity: Aktivitet) -> str:
@@ -121,16 +125,23 @@ def area_table(
 
     Rows carry the activity anchors when `with_ids` (only on the page that
     owns them, so that every anchor exists exactly once on the site)."""
-    columns = [
-        Column("Nr", lambda a: a.id, row_header=True),
-        Column("Aktiviteter", lambda a: a.text),
-        Column("Ansvarig utförare", lambda a: responsible_cell(a, name_of, href_of)),
-        Column("Tid", time_cell),
-        Column("Uppföljning/utvärdering", followup_cell),
-    ]
+    columns = labelled(
+        [
+            Column("Nr", lambda a: a.id, row_header=True),
+            Column("Aktiviteter", lambda a: a.text),
+            Column("Ansvarig utförare", lambda a: responsible_cell(a, name_of, href_of)),
+            Column("Tid", time_cell),
+            Column(FOLLOWUP, followup_cell),
+        ]
+    )
     caption = f"Ämnesområde {area.nummer}: {area.namn}"
     return table(
-        area.aktiviteter, columns, caption, row_id=activity_anchor if with_ids else None, css_class="bbg-tabell bbg-plan", searchable=searchable
+        area.aktiviteter,
+        columns,
+        caption,
+        row_id=activity_anchor if with_ids else None,
+        css_class=css_class("bbg-plan"),
+        searchable=searchable,
     )
 
 

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..models.handlingsplan import Aktivitet, Handlingsplan, Kalenderpunkt
 from .html import Column, link, md_text, table
+from .kort import css_class, labelled
 from .plan import status_notes
 from .text import MONTHS, sv_date, sv_join
 
@@ -69,7 +70,7 @@ def calendar_table(plan: Handlingsplan, activity_href: Callable[[Aktivitet], str
         Column("Hur tiden är hämtad ur planen", lambda p: p.item.harlett),
     ]
     ordered = sorted(items, key=lambda p: (not p.item.manader, p.item.manader[:1] or [13], p.activity.id))
-    return table(ordered, columns, f"Uppföljningar som planen nämner, {plan.titel}")
+    return table(ordered, labelled(columns), f"Uppföljningar som planen nämner, {plan.titel}", css_class=css_class())
 
 
 def _ics_text(value: str) -> str:
@@ -152,7 +153,7 @@ def status_table(acts: list[Aktivitet], caption: str, activity_href: Callable[[A
         Column("Uppföljning", lambda a: a.uppfoljning or "Ingen angiven"),
         Column("Vad planen noterar", recorded),
     ]
-    return table(acts, columns, caption, css_class="bbg-tabell bbg-status", searchable=False)
+    return table(acts, labelled(columns), caption, css_class=css_class("bbg-status"), searchable=False)
 
 
 def summary_table(plan: Handlingsplan, as_of: dt.date) -> Markup:
@@ -188,7 +189,7 @@ def summary_table(plan: Handlingsplan, as_of: dt.date) -> Markup:
         Column("Perioden har gått ut", lambda r: str(r[4])),
         Column("Perioden har gått ut utan redovisat resultat", lambda r: str(r[5])),
     ]
-    return table(rows, columns, f"Sammanfattning per ämnesområde, läget {sv_date(as_of)}")
+    return table(rows, labelled(columns), f"Sammanfattning per ämnesområde, läget {sv_date(as_of)}", css_class=css_class("bbg-status-summa"))
 
 
 def without_followup(plan: Handlingsplan) -> list[Aktivitet]:

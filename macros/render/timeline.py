@@ -14,7 +14,8 @@ from markupsafe import Markup
 
 from ..models.handlingsplan import Aktivitet, Handlingsplan
 from .html import Column, link, table
-from .text import sv_date
+from .kort import css_class, labelled
+from .text import MONTHS, sv_date, sv_join
 from .plan import recurring_text
 
 LABEL_W = 56  # px for the activity number
@@ -28,17 +29,32 @@ def _quarter_index(d: dt.date, first_year: int) -> float:
     return (d.year - first_year) * 4 + (d.month - 1) / 3 + (d.day - 1) / 91
 
 
-def _span_text(activity: Aktivitet) -> str:
+def period_text(value: str) -> str:
+    """A period in words: "2020" -> "2020", "2020-Q4" -> "kvartal 4 2020",
+    "2020-12" -> "december 2020" (the data notation is validated by the model)."""
+    year, _, part = value.partition("-")
+    if not part:
+        return year
+    if part.startswith("Q"):
+        return f"kvartal {part[1:]} {year}"
+    return f"{MONTHS[int(part) - 1]} {year}"
+
+
+def span_text(activity: Aktivitet) -> str:
+    """The periods read out of the plan's time cell, in words:
+    "2019 till och med kvartal 4 2020", "december 2020 och kvartal 3 2021"."""
     parts = []
     for p in activity.tid.perioder:
-        start = p.start
+        start = period_text(p.start)
         if p.oppen:
             parts.append(f"från {start}, inget slut angivet")
         elif p.slut and p.slut != p.start:
-            parts.append(f"{start} till {p.slut}")
+            parts.append(f"{start} till och med {period_text(p.slut)}")
         else:
             parts.append(start)
-    return "; ".join(parts) or "ingen period angiven"
+    if not parts:
+        return "ingen period angiven"
+    return "; ".join(parts) if any("," in part for part in parts) else sv_join(parts)
 
 
 def timeline_svg(plan: Handlingsplan, *, title_id: str = "tidslinje-titel", desc_id: str = "tidslinje-beskrivning") -> Markup:
@@ -108,10 +124,10 @@ def timeline_table(plan: Handlingsplan, activity_href: Callable[[Aktivitet], str
         Column("Nr", lambda a: link(activity_href(a), a.id), row_header=True),
         Column("Aktivitet", lambda a: a.text),
         Column("Tid i planen", lambda a: a.tid.original),
-        Column("Tolkad period", _span_text),
+        Column("Tolkad period", span_text),
         Column("Återkommer varje år", lambda a: recurring_text(a) or "–"),
     ]
-    return table(plan.aktiviteter, columns, f"Tidslinjen i textform: {plan.titel}", searchable=False)
+    return table(plan.aktiviteter, labelled(columns), f"Tidslinjen i textform: {plan.titel}", css_class=css_class(), searchable=False)
 
 
 def timeline(plan: Handlingsplan, activity_href: Callable[[Aktivitet], str]) -> Markup:
@@ -124,9 +140,10 @@ def timeline(plan: Handlingsplan, activity_href: Callable[[Aktivitet], str]) -> 
     )
     return Markup("").join(
         [
-            Markup('<figure class="bbg-tidslinje-figur" data-pagefind-ignore><div class="bbg-tidslinje-skrolla" tabindex="0" role="group" aria-label="Tidslinje, skrollbar">'),
+            # The picture scales to the width of the page (handbok.css); its
+            # text equivalent is the table after it.
+            Markup('<figure class="bbg-tidslinje-figur" data-pagefind-ignore>'),
             timeline_svg(plan),
-            Markup("</div>"),
             Markup("<figcaption>Tidslinje {}–{}. Tidslinjen i textform står i tabellen nedan.</figcaption></figure>").format(
                 plan.period.first_day.year, plan.period.last_day.year
             ),
