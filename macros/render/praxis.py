@@ -9,6 +9,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from ..models.common import Kalla
+from ..models.granskningar import Granskning
 from ..models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Indikator, Lagrum, Praxis, Term, TriangelSida
 from .html import Column, esc, link, md_text, table
 from .text import sv_date
@@ -270,7 +271,12 @@ def danger_callout(report_href: str) -> str:
     return DANGER.format(href=report_href)
 
 
-REQUIRED_META = ("ansvarig", "granskad", "kallor")
+REQUIRED_META = ("foreslagen_ansvarig", "kallor")
+# A review can only come from data/granskningar.yaml, never from a page's own front matter.
+FORBIDDEN_META = {
+    "granskad": "en granskning förs in i data/granskningar.yaml (vem som bekräftade, när och vad som visar det), inte i sidhuvudet",
+    "ansvarig": 'skriv "foreslagen_ansvarig"; en bekräftad ansvarig kommer bara från en granskning i data/granskningar.yaml',
+}
 
 
 def check_guidance_meta(page: str, meta: dict, role_ids: set[str], source_ids: set[str]) -> list[str]:
@@ -278,13 +284,15 @@ def check_guidance_meta(page: str, meta: dict, role_ids: set[str], source_ids: s
     problems = []
     for key in REQUIRED_META:
         if not meta.get(key):
-            problems.append(f'{page}: fältet "{key}" saknas i sidhuvudet (front matter); varje vägledningssida ska ha ansvarig, granskad och kallor')
-    owner = meta.get("ansvarig")
+            problems.append(
+                f'{page}: fältet "{key}" saknas i sidhuvudet (front matter); varje vägledningssida ska ha foreslagen_ansvarig och kallor'
+            )
+    for key, why in FORBIDDEN_META.items():
+        if key in meta:
+            problems.append(f'{page}: fältet "{key}" får inte stå i sidhuvudet: {why}')
+    owner = meta.get("foreslagen_ansvarig")
     if owner and owner not in role_ids:
-        problems.append(f'{page}: fältet "ansvarig" hänvisar till "{owner}", men det finns ingen roll i data/roller.yaml med det id:t')
-    reviewed = meta.get("granskad")
-    if reviewed and not isinstance(reviewed, dt.date):
-        problems.append(f'{page}: fältet "granskad" ska vara ett datum (ÅÅÅÅ-MM-DD), inte "{reviewed}"')
+        problems.append(f'{page}: fältet "foreslagen_ansvarig" hänvisar till "{owner}", men det finns ingen roll i data/roller.yaml med det id:t')
     sources = meta.get("kallor")
     if sources is not None and not isinstance(sources, list):
         problems.append(f'{page}: fältet "kallor" ska vara en lista med id:n ur data/kallor.yaml')
@@ -295,12 +303,31 @@ def check_guidance_meta(page: str, meta: dict, role_ids: set[str], source_ids: s
     return problems
 
 
-def guidance_footer(reviewed: dt.date, owner: str, owner_href: str | None, sources: list[tuple[str, str | None]]) -> str:
-    """ "Senast granskad … · Ansvarig … · Källor …" as a Markdown block."""
-    owner_md = f"[{md_text(owner)}]({owner_href})" if owner_href else md_text(owner)
-    src = "; ".join(f"[{md_text(n)}]({u})" if u else md_text(n) for n, u in sources)
-    return (
-        '<div class="bbg-granskad" markdown>\n\n'
-        f"Senast granskad {sv_date(reviewed)} · Ansvarig: {owner_md} · Källor: {src}\n\n"
-        "</div>\n"
-    )
+def guidance_footer(
+    review: Granskning | None,
+    proposed_owner: tuple[str, str | None],
+    sources: list[tuple[str, str | None]],
+    confirmed_owner: tuple[str, str | None] | None = None,
+) -> str:
+    """The status line of a guidance page, as a Markdown block.
+
+    Without a recorded review the page is a draft and the owner is only a
+    proposal; "Granskad" is printed only from a review entry."""
+
+    def named(pair: tuple[str, str | None]) -> str:
+        name, href = pair
+        return f"[{md_text(name)}]({href})" if href else md_text(name)
+
+    src = "; ".join(named(s) for s in sources)
+    if review is None:
+        status = (
+            "**Utkast:** sidan är inte granskad eller bekräftad av länet. "
+            f"Föreslagen ansvarig (förslag): {named(proposed_owner)}"
+        )
+    else:
+        owner = named(confirmed_owner) if confirmed_owner else f"{named(proposed_owner)} (förslag)"
+        status = (
+            f"Granskad {sv_date(review.datum)} av {md_text(review.bekraftad_av)} "
+            f"({md_text(review.underlag)}) · Ansvarig: {owner}"
+        )
+    return '<div class="bbg-granskad" markdown>\n\n' f"{status} · Källor: {src}\n\n" "</div>\n"
