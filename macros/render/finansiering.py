@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from markupsafe import Markup
 
@@ -94,6 +95,9 @@ def cross_check(fin: Finansiering, name_of: Callable[[str], str]) -> list[Check]
             )
         )
     for col in fin.kolumner:
+        if col.harledning is not None:
+            checks += _derived_checks(fin, col, name_of)
+            continue
         base = column_base(col)
         for row in fin.kommuner:
             implied = row.andel / 100 * base
@@ -106,6 +110,35 @@ def cross_check(fin: Finansiering, name_of: Callable[[str], str]) -> list[Check]
                 )
             )
     return checks
+
+
+def factor_value(text: str) -> Fraction:
+    """ "0,33" -> 33/100, "1/3" -> 1/3 (exact)."""
+    return Fraction(text.replace(",", "."))
+
+
+def factor_text(text: str) -> str:
+    return {"1/3": "⅓", "1/2": "½", "1/4": "¼", "2/3": "⅔"}.get(text, text)
+
+
+def _derived_checks(fin: Finansiering, col: Kolumn, name_of: Callable[[str], str]) -> list[Check]:
+    """A column read as factor × another column (our reading, shown as such)."""
+    rule = col.harledning
+    source = next(c for c in fin.kolumner if c.id == rule.fran_kolumn)
+    out = []
+    for row in fin.kommuner:
+        factor = rule.faktor_per_kommun.get(row.aktor, rule.faktor)
+        exact = factor_value(factor) * Fraction(row.belopp[source.id])
+        implied = Decimal(exact.numerator) / Decimal(exact.denominator)
+        out.append(
+            Check(
+                f"{name_of(row.aktor)}, {col.rubrik}",
+                row.belopp[col.id],
+                implied,
+                f"{factor_text(factor)} × {kr(row.belopp[source.id])} kr ({source.rubrik}) = {kr(implied, 2)} kr",
+            )
+        )
+    return out
 
 
 def column_base(col: Kolumn) -> Decimal:
@@ -127,7 +160,7 @@ def _flag(check: Check) -> Markup:
     if check.status == "avrundning":
         return Markup('<br><span class="bbg-kontroll">Avrundat från {} kr</span>').format(kr(check.implied, 2))
     return Markup(
-        '<br><span class="bbg-avvikelse"><strong>Avviker:</strong> andelen ger {} kr ({} kr skillnad)</span>'
+        '<br><span class="bbg-avvikelse"><strong>Avviker:</strong> uträkningen ger {} kr ({} kr skillnad)</span>'
     ).format(kr(check.implied, 2), kr(check.difference, 2))
 
 
