@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Entity, Kalla, NonEmptyStr, Strict
+from .common import Entity, Grundad, Kalla, NonEmptyStr, Strict
 
 
 # ---------------------------------------------------------------- data/praxis.yaml
@@ -80,14 +80,16 @@ class LagarFil(Strict):
 # ---------------------------------------------------------------- data/ordlista.yaml
 
 
-class Term(Entity):
+class Term(Grundad, Entity):
     namespace = "term"
     term: NonEmptyStr
     forkortning: str | None = Field(None, pattern=r"^[A-Za-zÅÄÖåäö0-9]+$")
     forklaring: NonEmptyStr
-    aldre_term: str | None = Field(None, description="Ordet i 2018 års underlag, när det skiljer sig")
+    aldre_term: str | None = Field(
+        None,
+        description="Det ord i 2018 års underlag som termen motsvarar (handbokens tolkning: underlaget nämnde det bland det som skulle tas fram)",
+    )
     girfec: str | None = Field(None, description="Motsvarande term i GIRFEC (engelska)")
-    kallor: list[Kalla] = Field(default_factory=list)
 
 
 class OrdlistaFil(Strict):

@@ -16,6 +16,7 @@ from fractions import Fraction
 from markupsafe import Markup
 
 from ..models.finansiering import Finansiering, Kolumn
+from .grund import mark
 from .html import Column, esc, md_text, table
 from .kort import css_class, label, labelled
 
@@ -217,12 +218,12 @@ def costs_list(fin: Finansiering) -> str:
     for item in [*fin.kostnader]:
         line = f"- {md_text(item.post)}: **{md_text(item.belopp.original)}**"
         if item.belopp.tolkning:
-            line += f" – *tolkning:* {md_text(item.belopp.tolkning)}"
+            line += " " + mark("tolkning", item.belopp.tolkning)
         lines.append(line)
     total = fin.summa_per_ar
     line = f"- Summa per år: **{md_text(total.original)}**"
     if total.tolkning:
-        line += f" – *tolkning:* {md_text(total.tolkning)}"
+        line += " " + mark("tolkning", total.tolkning)
     lines.append(line)
     lines.append(f"- Region Kronoberg står för halva kostnaden: **{md_text(fin.region.original)}**.")
     lines.append(f"- Kommunerna delar på den andra halvan, fördelat enligt {md_text(fin.kommunernas_fordelning)}.")
@@ -259,4 +260,22 @@ def summary(fin: Finansiering, name_of: Callable[[str], str]) -> str:
         f"uträknat {md_text(c.working)} (skillnad {kr(c.difference, 2)})"
         for c in off
     ]
+    return "\n".join(lines)
+
+
+def derived_columns(fin: Finansiering, name_of: Callable[[str], str], grund_mark: Callable[[object], Markup]) -> str:
+    """For each column read out of another (harledning): what the reading is
+    and its provenance mark, as Markdown list items."""
+    lines = []
+    for col in fin.kolumner:
+        rule = col.harledning
+        if rule is None:
+            continue
+        source = next(c for c in fin.kolumner if c.id == rule.fran_kolumn)
+        other = ", ".join(f"{factor_text(f)} för {name_of(k)}" for k, f in rule.faktor_per_kommun.items())
+        lines.append(
+            f"- Kolumnen ”{esc(col.rubrik)}” räknas i kontrollen som {factor_text(rule.faktor)} × ”{esc(source.rubrik)}”"
+            + (f" ({esc(other)})" if other else "")
+            + f". {grund_mark(rule.grund)}"
+        )
     return "\n".join(lines)

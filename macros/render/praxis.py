@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ..models.common import Kalla
 from ..models.granskningar import Granskning
 from ..models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Indikator, Lagrum, Praxis, Term, TriangelSida
+from .grund import grund_mark, mark
 from .html import Column, esc, link, md_text, table
 from .text import sv_date
 
@@ -129,11 +130,17 @@ def glossary(terms: list[Term], source: SourceHref) -> Markup:
         name = Markup("{} ({})").format(t.term, t.forkortning) if t.forkortning else esc(t.term)
         extra = []
         if t.aldre_term:
-            extra.append(Markup("Tidigare ord: <em>{}</em>.").format(t.aldre_term))
+            extra.append(
+                Markup("Motsvarar <em>{}</em> i 2018 års underlag. {}").format(
+                    t.aldre_term, mark("tolkning", OLDER_TERM_READING)
+                )
+            )
         if t.girfec:
             extra.append(Markup('I GIRFEC: <em lang="en">{}</em>.').format(t.girfec))
         if t.kallor:
             extra.append(Markup('<span class="bbg-kalla">Källa: {}</span>').format(sources_inline(t.kallor, source)))
+        if t.grund is not None:
+            extra.append(grund_mark(t.grund, source))
         body = esc(t.forklaring)
         if extra:
             body += Markup(" ") + Markup(" ").join(extra)
@@ -141,12 +148,18 @@ def glossary(terms: list[Term], source: SourceHref) -> Markup:
     return Markup('<dl class="bbg-ordlista">{}</dl>').format(Markup(" ").join(items))
 
 
+OLDER_TERM_READING = (
+    "underlaget nämner ordet bland de enkla regler och verktyg som skulle tas fram; "
+    "att det motsvarar dagens ord är handbokens läsning"
+)
+
+
 def term_mapping(terms: list[Term]) -> Markup:
     """Kronoberg's words beside the 2018 wording and the GIRFEC terms."""
     rows = [t for t in terms if t.aldre_term or t.girfec]
     columns = [
         Column("Kronobergs ord", lambda t: t.term, row_header=True),
-        Column("Ord i 2018 års underlag", lambda t: t.aldre_term or "–"),
+        Column("Motsvarar i 2018 års underlag (tolkning)", lambda t: t.aldre_term or "–"),
         Column("GIRFEC (Skottland)", lambda t: Markup('<span lang="en">{}</span>').format(t.girfec) if t.girfec else "–"),
     ]
     return table(rows, columns, "Kronobergs ord, äldre ord och motsvarande ord i GIRFEC")
@@ -177,7 +190,7 @@ def wellbeing_table(indicators: list[Indikator]) -> Markup:
         Column("Området i Barnets bästa-hjulet", label),
         Column("Vad det betyder", lambda i: i.beskrivning),
     ]
-    return table(indicators, columns, "De åtta områdena för välbefinnande", row_id=lambda i: f"omrade-{i.id}")
+    return table(indicators, columns, "GIRFEC:s åtta indikatorer för välbefinnande", row_id=lambda i: f"omrade-{i.id}")
 
 
 def conversation_questions(indicators: list[Indikator]) -> str:
