@@ -106,19 +106,35 @@ def test_glossary_and_abbreviations_come_from_the_data(built_site, site_data):
     assert '<abbr title="Barnavårdscentral">BVC</abbr>' in bba
 
 
+def _unverified(row) -> bool:
+    return row.grund is not None and row.grund.typ == "kontrolleras"
+
+
 def test_no_new_social_services_act_section_without_a_source(site_data):
     for row in site_data.lagar.lagrum:
-        if row.sfs == "2025:400" and "[kontrolleras]" not in row.lagrum:
+        if row.sfs == "2025:400" and not _unverified(row):
             assert any(k.avsnitt and row.lagrum in k.avsnitt for k in row.kallor), row.id
 
 
-def test_law_page_flags_unverified_sections(built_site, site_data):
+def test_law_page_flags_unverified_sections_and_dates_only_checked_rows(built_site, site_data):
     page = _page(built_site, "praxismodellen/lagar")
-    unverified = [r for r in site_data.lagar.lagrum if "[kontrolleras]" in r.lagrum]
-    assert unverified
-    for row in unverified:
-        assert f'id="lagrum-{row.id}"' in page
-    assert page.count('class="bbg-kontrolleras"') == len(unverified)
+    unverified = [r for r in site_data.lagar.lagrum if _unverified(r)]
+    assert len(unverified) == 5  # elevhälsa (OSL 23 kap.), anmälningsplikt, SIP, samverkan (SoL), samverkan (skollagen)
+    for row in site_data.lagar.lagrum:
+        start = page.index(f'id="lagrum-{row.id}"')
+        cells = re.findall(r"<td>(.*?)</td>", page[start : page.index("</tr>", start)])
+        if _unverified(row):
+            assert row.kontrollerad is None
+            assert "bbg-grund-kontrolleras" in cells[1], row.id
+            assert cells[3] == "–", row.id  # no "Kontrollerad <date>" on a row that is not confirmed
+        else:
+            assert cells[3] == row.kontrollerad.isoformat(), row.id
+
+
+def test_osl_10_18a_is_one_way(site_data):
+    row = site_data.get("lagrum", "osl-10-18a")
+    assert "till Polismyndigheten" in row.betydelse and "bara i den riktningen" in row.betydelse
+    assert any(k.dokument == "prop-2011-12-171" for k in row.kallor)
 
 
 def test_template_download_is_editable_and_complete(built_site, site_data):

@@ -7,10 +7,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .common import AktorRef, Entity, Grund, Kalla, NonEmptyStr, Ref, RollRef, Strict
+from .common import AktorRef, Entity, Grund, Grundad, NonEmptyStr, Ref, RollRef, Strict
 
 
-class Beslut(Entity):
+class Beslut(Grundad, Entity):
     namespace = "beslut"
     datum: dt.date | None = Field(None, description="Dagen, när källan anger den")
     tid: NonEmptyStr = Field(description="Tiden i klarspråk, t.ex. '2017', 'december 2018', '4 september 2020'")
@@ -26,7 +26,6 @@ class Beslut(Entity):
     aktorer: list[AktorRef] = Field(default_factory=list, description="Parter som beslutet gäller")
     aktorer_grund: Grund | None = Field(None, description="Grunden för kopplingen till parterna när källan inte säger den (t.ex. tolkning)")
     handlingsplan: Annotated[str, Ref("handlingsplan")] | None = None
-    kallor: list[Kalla] = Field(min_length=1)
 
 
 class BeslutFil(Strict):

@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -124,8 +124,6 @@ class Kalla(Strict):
 #   {typ: forslag, motivering: "..."}      the handbook's own proposal
 #   {typ: kontrolleras, saknas: "..."}     not confirmed; what is missing
 
-from typing import Literal, Union  # noqa: E402
-
 
 class GrundBelagt(Strict):
     typ: Literal["belagt"]
@@ -149,7 +147,7 @@ class GrundKontrolleras(Strict):
 
 
 Grund = Annotated[
-    Union[GrundBelagt, GrundTolkning, GrundForslag, GrundKontrolleras],
+    GrundBelagt | GrundTolkning | GrundForslag | GrundKontrolleras,
     Field(discriminator="typ", description="Uppgiftens grund: belagt, tolkning, forslag eller kontrolleras"),
 ]
 

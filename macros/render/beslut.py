@@ -44,8 +44,8 @@ def history(
             facts.append(f"**I källan:** ”{md_text(b.tid_original)}”")
         lines += [" · ".join(facts), ""]
 
-        def item(x: str) -> str:
-            return f"- ”{md_text(x)}”" if b.ordagrant else f"- {md_text(x)}"
+        def item(x: str, quoted: bool = b.ordagrant) -> str:
+            return f"- ”{md_text(x)}”" if quoted else f"- {md_text(x)}"
 
         if b.beredning:
             lines += ["Beredning" + (" (ordagrant):" if b.ordagrant else ":"), ""] + [item(x) for x in b.beredning] + [""]

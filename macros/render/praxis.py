@@ -3,7 +3,6 @@ questions, laws, glossary, wellbeing and the template of barnets plan."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from markupsafe import Markup
@@ -44,13 +43,19 @@ def checklist(items: list[str], label: str) -> Markup:
     return Markup('<ol class="bbg-checklista" aria-label="{}">{}</ol>').format(label, lis)
 
 
-def decision_flow(questions: list[Fraga]) -> Markup:
+def decision_flow(questions: list[Fraga], source: SourceHref | None = None) -> Markup:
     """The BBA decision questions as an ordered list: each question with what
-    to do on yes and on no; "no" leads to the next question."""
+    to do on yes and on no; "no" leads to the next question. The handbook's
+    own additions carry a provenance mark."""
     items = []
     for i, q in enumerate(questions):
         last = i == len(questions) - 1
-        no = q.nej or ("" if last else f"Gå till fråga {i + 2}.")
+        no = Markup("{}").format(q.nej) if q.nej else Markup("" if last else f"Gå till fråga {i + 2}.")
+        if q.nej and q.nej_grund is not None:
+            no += Markup(" ") + grund_mark(q.nej_grund, source or (lambda k: (k.titel or "", k.url)))
+        yes = esc(q.ja)
+        if q.ja_tillagg:
+            yes += Markup(" {} ").format(q.ja_tillagg) + mark("forslag")
         items.append(
             Markup(
                 '<li id="fraga-{id}"><p class="bbg-fraga"><strong>{fraga}</strong></p>'
@@ -58,7 +63,7 @@ def decision_flow(questions: list[Fraga]) -> Markup:
             ).format(
                 id=q.id,
                 fraga=q.fraga,
-                ja=q.ja,
+                ja=yes,
                 nej=Markup("<li><strong>Nej:</strong> {}</li>").format(no) if no else "",
             )
         )
@@ -90,12 +95,15 @@ def sources_inline(kallor: list[Kalla], source: SourceHref) -> Markup:
 
 def law_table(rows: list[Lagrum], source: SourceHref, caption: str) -> Markup:
     def place(r: Lagrum) -> Markup:
-        if "[kontrolleras]" in r.lagrum:
-            return Markup('<span class="bbg-kontrolleras">{}</span>').format(r.lagrum)
-        return esc(r.lagrum)
+        cell = esc(r.lagrum or "")
+        if r.grund is not None and r.grund.typ == "kontrolleras":
+            cell += (Markup(" ") if r.lagrum else Markup("")) + grund_mark(r.grund, source)
+        return cell
 
     def meaning(r: Lagrum) -> Markup:
         cell = esc(r.betydelse)
+        if r.grund is not None and r.grund.typ in ("tolkning", "forslag"):
+            cell += Markup("<br>") + grund_mark(r.grund, source)
         if r.anmarkning:
             cell += Markup('<br><span class="bbg-tolkning">Anmärkning: {}</span>').format(r.anmarkning)
         return cell
@@ -105,7 +113,7 @@ def law_table(rows: list[Lagrum], source: SourceHref, caption: str) -> Markup:
         Column("SFS", lambda r: r.sfs),
         Column("Kapitel och paragraf", place),
         Column("Vad det betyder här", meaning),
-        Column("Kontrollerad", lambda r: r.kontrollerad.isoformat()),
+        Column("Kontrollerad", lambda r: r.kontrollerad.isoformat() if r.kontrollerad else "–"),
         Column("Källa", lambda r: sources_inline(r.kallor, source)),
     ]
     return table(rows, columns, caption, row_id=lambda r: f"lagrum-{r.id}")
