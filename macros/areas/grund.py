@@ -3,8 +3,12 @@ on "Om webbplatsen". The marks are text labels (macros/render/grund.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from .. import granskning
 from ..context import Context
 from ..render import grund as render
+from ..render.granska import queue_markdown
 
 
 def forslag(ctx: Context, motivering: str = "") -> str:
@@ -33,4 +37,11 @@ def grund_legend(ctx: Context) -> str:
     return render.legend()
 
 
-MACROS = (forslag, tolkning, kontrolleras, kalla, grund_legend)
+def review_queue(ctx: Context) -> str:
+    """The review queue (om-webbplatsen/granskning.md): the same list as `make granska`."""
+    docs = ctx.docs_dir or Path(__file__).resolve().parent.parent.parent / "docs"
+    items = granskning.review_items(ctx.site, docs)
+    return queue_markdown(items, granskning.title_of(ctx.site, docs), ctx.md)
+
+
+MACROS = (forslag, tolkning, kontrolleras, kalla, grund_legend, review_queue)
