@@ -19,9 +19,11 @@ from mkdocs.structure.files import File, Files
 
 from macros import layout
 from macros.build import build_of
+from macros.context import Context
 from macros.links import Links
 from macros.nav import place_generated
 from macros.redirects import redirect_map
+from macros.render.grund import with_page_grund
 from macros.render.praxis import abbreviations_snippet, check_guidance_meta, danger_callout, guidance_footer
 
 
@@ -58,6 +60,11 @@ def on_page_markdown(markdown: str, page, config, files):
     status line (draft or recorded review · proposed owner · sources)."""
     build = build_of(config)
     src = page.file.src_uri
+    if build is not None and page.meta.get("grund") is not None:  # a page's own provenance (issue 12)
+        try:
+            markdown = with_page_grund(markdown, page.meta["grund"], f"docs/{src}", Context.for_page(build.site, src, build.org).source_of)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
     if build is None or not layout.is_guidance(src):
         return markdown
     site = build.site

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+import yaml
 from pydantic import BaseModel
 
 from conftest import ROOT
@@ -132,8 +133,13 @@ def test_queue_page_and_csv_list_the_same_items_and_counts_match_the_data(built_
     for md in (ROOT / "docs").rglob("*.md"):
         if md.relative_to(ROOT / "docs").as_posix() == QUEUE + ".md":
             continue
-        for kind in re.findall(r"\{\{\s*(forslag|tolkning|kontrolleras)\(", md.read_text(encoding="utf-8")):
+        page = md.read_text(encoding="utf-8")
+        for kind in re.findall(r"\{\{\s*(forslag|tolkning|kontrolleras)\(", page):
             marks[kind] += 1
+        front = re.match(r"^---\n(.*?)\n---\n", page, re.S)
+        grund = (yaml.safe_load(front.group(1)) or {}).get("grund") if front else None
+        if grund:
+            marks[grund["typ"]] += 1
     guidance = [p for folder in ("praxismodellen", "familj") for p in (ROOT / "docs" / folder).glob("*.md")]
     assert len(guidance) == 14
     assert site_data.granskningar.granskningar == []  # no review has happened: every guidance page waits
@@ -148,6 +154,8 @@ def test_queue_page_and_csv_list_the_same_items_and_counts_match_the_data(built_
     assert ("Kontrolleras", "Term: Vårdnadshavare") in kinds_by_what
     assert ("Tolkning", "Kolumn: Kostnad Från sept. 2018") in kinds_by_what
     assert ("Förslag", "Rapportväg: Tvärgrupp barn (och unga)") in kinds_by_what
+
+    assert ("Förslag", "Hela sidan") in kinds_by_what  # front matter grund of utbildning/utbildningar/index.md
 
     # Not in the search index, and linked to each page.
     assert "data-pagefind-body" not in text

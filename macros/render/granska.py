@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 
 import yaml
 from markupsafe import Markup
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from ..models.common import GRUND_LABELS, Grund
+from .grund import GRUND_ADAPTER
 from .html import Column, md_text, table
 
 KIND_LABELS = {
@@ -146,7 +147,6 @@ def source_items(documents) -> list[Punkt]:
 # ---------------------------------------------------------------- marks written in pages
 
 _MARK = re.compile(r"\{\{\s*(forslag|tolkning|kontrolleras)\((.*?)\)\s*\}\}", re.S)
-_GRUND = TypeAdapter(Grund)
 
 
 def _args(text: str) -> list[str]:
@@ -168,7 +168,7 @@ def page_items(pages: dict[str, str]) -> list[Punkt]:
             meta = yaml.safe_load(m.group(1)) or {}
         if isinstance(meta, dict) and meta.get("grund") is not None:
             try:
-                g = _GRUND.validate_python(meta["grund"])
+                g = GRUND_ADAPTER.validate_python(meta["grund"])
             except ValidationError as exc:
                 raise ValueError(f'{fil}: fältet "grund" i sidhuvudet är fel: {exc.errors()[0]["msg"]}') from None
             out += _grund(src, g, "Hela sidan", fil)
@@ -193,7 +193,7 @@ def page_grund(meta: dict) -> Grund | None:
     """A page's `grund:` from its front matter, validated (None when absent)."""
     if not isinstance(meta, dict) or meta.get("grund") is None:
         return None
-    return _GRUND.validate_python(meta["grund"])
+    return GRUND_ADAPTER.validate_python(meta["grund"])
 
 
 # ---------------------------------------------------------------- output

@@ -15,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from markupsafe import Markup
+from pydantic import TypeAdapter, ValidationError
 
 from ..models.common import GRUND_LABELS, Grund, Kalla
 from .html import link
 
+GRUND_ADAPTER = TypeAdapter(Grund)
 SourceHref = Callable[[Kalla], "tuple[str, str | None]"]  # -> (name, url or None)
 
 KINDS = ("belagt", "tolkning", "forslag", "kontrolleras")
@@ -83,6 +85,29 @@ def inline_source(name: str, url: str | None, avsnitt: str | None = None) -> Mar
     return Markup('<span class="bbg-grund bbg-grund-belagt"><span class="bbg-grund-typ">Källa</span>: {}</span>').format(
         link(url, text)
     )
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Put a block right after the page's first "# " heading (or at the top)."""
+    lines = markdown.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1) + 1
+    lines[at:at] = ["", block, ""]
+    return "\n".join(lines)
+
+
+def page_note(grund: Grund, source: SourceHref) -> str:
+    """The mark of a page-level `grund:` (front matter), shown under the title."""
+    return str(Markup('<p class="bbg-sidgrund">{}</p>').format(grund_mark(grund, source, show_belagt=True)))
+
+
+def with_page_grund(markdown: str, raw: object, page: str, source: SourceHref) -> str:
+    """A page's front matter `grund:` validated and shown under its title.
+    Raises ValueError naming the page and field when it is malformed."""
+    try:
+        grund = GRUND_ADAPTER.validate_python(raw)
+    except ValidationError as exc:
+        raise ValueError(f'{page}: fältet "grund" i sidhuvudet är fel: {exc.errors()[0]["msg"]}') from None
+    return insert_after_title(markdown, page_note(grund, source))
 
 
 def legend() -> Markup:
