@@ -281,7 +281,8 @@ DANGER = (
     '!!! danger "Är ett barn i fara?"\n\n'
     "    - **Akut fara:** ring **112**.\n"
     "    - **Oro för att ett barn far illa:** gör en anmälan till socialtjänsten i barnets kommun. "
-    "Om du arbetar med barn har du anmälningsplikt. [Så gör du en anmälan]({href}).\n"
+    "Arbetar du i en myndighet eller yrkesmässig verksamhet som rör barn, i hälso- och sjukvården eller i "
+    "socialtjänsten har du anmälningsplikt. Alla andra bör anmäla. [Så gör du en anmälan]({href}).\n"
     "    - Kronobarnsmodellen ersätter aldrig anmälningsplikten. Samverkan med samtycke och en anmälan kan pågå samtidigt.\n"
     "\n</div>\n"
 )
