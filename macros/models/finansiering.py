@@ -7,6 +7,7 @@ macros/render/finansiering.py compares the figures with each other in the open.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pydantic import Field, model_validator
@@ -39,8 +40,6 @@ class Harledning(Strict):
 
     @model_validator(mode="after")
     def _factors(self):
-        import re
-
         for k, f in self.faktor_per_kommun.items():
             if not re.match(FAKTOR, f):
                 raise ValueError(f"faktor_per_kommun.{k}: '{f}' har fel form (skriv t.ex. 0,33 eller 1/3)")

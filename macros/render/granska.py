@@ -65,39 +65,52 @@ def _grund(sida: str | None, g: Grund | None, var: str, fil: str) -> list[Punkt]
     return [Punkt(sida, g.typ, var, text, fil)]
 
 
-def data_items(site, sidor: Sidor, older_term_reading: str) -> list[Punkt]:
-    """Every non-belagt statement in data/, placed on the page that shows it."""
+def _glossary_and_laws(site, f: dict[str, str], older_term_reading: str) -> list[Punkt]:
     out: list[Punkt] = []
-    f = sidor.fixed
     for t in site.ordlista.termer:
         out += _grund(f["ordlista"], t.grund, f"Term: {t.term}", "data/ordlista.yaml")
         if t.aldre_term:
             out.append(Punkt(f["ordlista"], "tolkning", f"Term: {t.term} motsvarar ”{t.aldre_term}”", older_term_reading, "data/ordlista.yaml"))
     for r in site.lagar.lagrum:
         out += _grund(f["lagar"], r.grund, f"Lagrum: {r.lag} {r.lagrum or ''}".rstrip(), "data/lagar.yaml")
+    return out
+
+
+def _organisation(site, sidor: Sidor) -> list[Punkt]:
+    out: list[Punkt] = []
     for role in site.roller.roller:
         page = sidor.role(role.id)
         out += _grund(page, role.grund, f"Roll: {role.namn}", "data/roller.yaml")
-        out += _grund(f["organisation"], role.rapporterar_till_grund, f"Rapportväg: {role.namn}", "data/roller.yaml")
+        out += _grund(sidor.fixed["organisation"], role.rapporterar_till_grund, f"Rapportväg: {role.namn}", "data/roller.yaml")
         out += _grund(page, role.organisation_grund, f"Var rollen finns: {role.namn}", "data/roller.yaml")
     for a in site.aktorer.aktorer:
         out += _grund(sidor.party(a.id), a.grund, f"Part: {a.namn}", "data/aktorer.yaml")
         for unit in a.enheter:
             out += _grund(sidor.party(a.id), unit.grund, f"Enhet: {unit.namn}", "data/aktorer.yaml")
+    return out
+
+
+def _decisions_and_money(site, f: dict[str, str]) -> list[Punkt]:
+    out: list[Punkt] = []
     for b in site.beslut.beslut:
         out += _grund(f["beslut"], b.grund, f"Beslut: {b.rubrik}", "data/beslut.yaml")
         out += _grund(f["beslut"], b.aktorer_grund, f"Vilka beslutet gäller: {b.rubrik}", "data/beslut.yaml")
     for fin in site.finansiering.finansiering:
-        for item in [*fin.kostnader]:
-            if item.belopp.tolkning:
-                out.append(Punkt(f["finansiering"], "tolkning", f"Belopp: {item.belopp.original}", item.belopp.tolkning, "data/finansiering.yaml"))
-        for bel in (fin.summa_per_ar, fin.region):
-            if bel.tolkning:
-                out.append(Punkt(f["finansiering"], "tolkning", f"Belopp: {bel.original}", bel.tolkning, "data/finansiering.yaml"))
+        amounts = [item.belopp for item in fin.kostnader] + [fin.summa_per_ar, fin.region]
+        out += [
+            Punkt(f["finansiering"], "tolkning", f"Belopp: {bel.original}", bel.tolkning, "data/finansiering.yaml")
+            for bel in amounts
+            if bel.tolkning
+        ]
         for col in fin.kolumner:
             if col.harledning:
                 out += _grund(f["finansiering"], col.harledning.grund, f"Kolumn: {col.rubrik}", "data/finansiering.yaml")
+    return out
+
+
+def _practice(site, f: dict[str, str]) -> list[Punkt]:
     p = site.praxis
+    out: list[Punkt] = []
     for s in p.steg:
         out += _grund(f["steg"], s.grund, f"Steg {s.nummer}: {s.rubrik}", "data/praxis.yaml")
     for s in p.bba_skeden:
@@ -107,24 +120,37 @@ def data_items(site, sidor: Sidor, older_term_reading: str) -> list[Punkt]:
             out.append(Punkt(f["steg"], "forslag", f"Fråga: {q.fraga} (ja)", q.ja_tillagg, "data/praxis.yaml"))
         out += _grund(f["steg"], q.nej_grund, f"Fråga: {q.fraga} (nej)", "data/praxis.yaml")
     out += _grund(f["samverkansansvarig"], p.samverkansansvarig_grund, "Den samverkansansvariga verksamhetens uppgifter", "data/praxis.yaml")
+    return out
+
+
+def _plans(site, sidor: Sidor) -> list[Punkt]:
+    out: list[Punkt] = []
     for plan in site.handlingsplaner.values():
         fil = f"data/handlingsplan/{plan.id}.yaml"
         for area in plan.amnesomraden:
             page = sidor.plan_area(plan.id, area.nummer)
             for a in area.aktiviteter:
-                if a.tolkning:
-                    out.append(Punkt(page, "tolkning", f"Aktivitet {a.id}", a.tolkning, fil))
-                if a.tid.tolkning:
-                    out.append(Punkt(page, "tolkning", f"Aktivitet {a.id}, tid ”{a.tid.original}”", a.tid.tolkning, fil))
-                if a.status != "inte_redovisad":
-                    for n in a.status:
-                        if n.tolkning:
-                            out.append(Punkt(page, "tolkning", f"Aktivitet {a.id}, notering ”{n.text}”", n.tolkning, fil))
-    for m in site.utbildning.moduler:
-        out.append(
-            Punkt(sidor.module(m.id), "forslag", f"Modul {m.id}: tid och målgrupper", "modulernas längd och målgrupper är handbokens förslag", "data/utbildning.yaml")
-        )
+                notes = [] if a.status == "inte_redovisad" else a.status
+                readings = [(f"Aktivitet {a.id}", a.tolkning), (f"Aktivitet {a.id}, tid ”{a.tid.original}”", a.tid.tolkning)]
+                readings += [(f"Aktivitet {a.id}, notering ”{n.text}”", n.tolkning) for n in notes]
+                out += [Punkt(page, "tolkning", what, text, fil) for what, text in readings if text]
     return out
+
+
+def data_items(site, sidor: Sidor, older_term_reading: str) -> list[Punkt]:
+    """Every non-belagt statement in data/, placed on the page that shows it."""
+    modules = [
+        Punkt(sidor.module(m.id), "forslag", f"Modul {m.id}: tid och målgrupper", "modulernas längd och målgrupper är handbokens förslag", "data/utbildning.yaml")
+        for m in site.utbildning.moduler
+    ]
+    return (
+        _glossary_and_laws(site, sidor.fixed, older_term_reading)
+        + _organisation(site, sidor)
+        + _decisions_and_money(site, sidor.fixed)
+        + _practice(site, sidor.fixed)
+        + _plans(site, sidor)
+        + modules
+    )
 
 
 def review_status_items(guidance: list[str], granskningar) -> list[Punkt]:
