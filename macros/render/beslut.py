@@ -51,6 +51,8 @@ def history(
             lines += ["Beredning" + (" (ordagrant):" if b.ordagrant else ":"), ""] + [item(x) for x in b.beredning] + [""]
         if b.beslut:
             lines += ["Innehåll" + (" (ordagrant):" if b.ordagrant else ":"), ""] + [item(x) for x in b.beslut] + [""]
+        if b.grund is not None and b.grund.typ != "belagt":
+            lines += [str(grund_mark(b.grund)), ""]
         concerns = [_link(*role_link(r)) for r in b.roller] + [_link(*party_link(a)) for a in b.aktorer]
         if b.handlingsplan:
             concerns.append(_link(*plan_link(b.handlingsplan)))

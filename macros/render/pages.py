@@ -143,7 +143,13 @@ def status_overview(plan: Handlingsplan, org: Org, as_of: dt.date, href: Href) -
             steering.status_table(area.aktiviteter, f"Status, ämnesområde {area.nummer}", href, as_of),
             "",
         ]
-    out += ["## Per part { #per-part }", ""]
+    out += [
+        "## Per part { #per-part }",
+        "",
+        "Planen nämner ofta bara en roll som ansvarig. Parterna nedan är kopplade till aktiviteterna "
+        "genom rollerna som finns hos dem; den kopplingen är handbokens tolkning.",
+        "",
+    ]
     for party in org.parties_in_plan(plan):
         resps = org.party_responsibilities(plan, party)
         items = ", ".join(steering.party_item(r.activity) for r in resps)
