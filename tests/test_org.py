@@ -165,8 +165,9 @@ def test_abbreviations_must_be_unique():
 
     from macros.models.aktorer import AktorerFil
 
-    parties = [{"id": "a", "namn": "A kommun", "typ": "kommun", "forkortning": "ALV"},
-               {"id": "b", "namn": "B kommun", "typ": "kommun", "forkortning": "Alv"}]
+    source = [{"titel": "Testkälla"}]  # a party is a factual entry: it needs a source (issue 12)
+    parties = [{"id": "a", "namn": "A kommun", "typ": "kommun", "forkortning": "ALV", "kallor": source},
+               {"id": "b", "namn": "B kommun", "typ": "kommun", "forkortning": "Alv", "kallor": source}]
     with pytest.raises(ValidationError, match='förkortningen "Alv" används av både "a" och "b"'):
         AktorerFil.model_validate({"aktorer": parties})
 
