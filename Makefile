@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
 AXE    := tools/npm/node_modules/axe-core/axe.min.js
-.PHONY: help install serve build offline check schemas test bench clean
+.PHONY: help install serve build offline check schemas granska test bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ check: install ## Validate every data file and list all problems; lint the code
 
 schemas: install ## Re-export data/schemas/*.schema.json from the models
 	$(BIN)/python -m macros schemas
+
+granska: install ## Write granskning.csv: every item still to review (for the steering group)
+	$(BIN)/python -m macros granska granskning.csv
 
 $(AXE): tools/npm/package.json tools/npm/package-lock.json
 	npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error

@@ -25,7 +25,8 @@ def define_env(env) -> None:
     except DataError as exc:
         raise PluginError(str(exc)) from None  # stops before any page is written, listing every problem
     env.handbok = build  # read by hooks.py through config.plugins["macros"] (macros/build.py: build_of)
-    ctx = Context(build.site, build.org, lambda: env.page.file.src_uri, env.conf.get("use_directory_urls", True))
+    docs = Path(env.project_dir) / "docs"
+    ctx = Context(build.site, build.org, lambda: env.page.file.src_uri, env.conf.get("use_directory_urls", True), docs)
     for area in AREAS:
         for fn in area.MACROS:
             env.macro(bind(fn, ctx), fn.__name__)

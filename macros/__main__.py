@@ -2,6 +2,9 @@
 
     python -m macros check      validate every file in data/, list all problems
     python -m macros schemas    re-export data/schemas/*.schema.json from the models
+    python -m macros granska [fil.csv]
+                                write the review queue (as on the page Om webbplatsen →
+                                Att granska) as CSV for the steering group
 """
 
 from __future__ import annotations
@@ -9,7 +12,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from . import granskning
+from .layout import site_path
 from .loader import DataError
+from .render.granska import counts, queue_csv
 from .schemas import schema_header_problems, write_schemas
 from .site import load_site
 
@@ -18,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
+    if command == "granska":
+        return granska(Path(argv[1]) if len(argv) > 1 else ROOT / "granskning.csv")
     data_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "data"
     if command == "check":
         try:
@@ -39,6 +47,22 @@ def main(argv: list[str]) -> int:
         return 0
     print(__doc__, file=sys.stderr)
     return 2
+
+
+def granska(out: Path, root: Path = ROOT) -> int:
+    """The review queue as CSV (UTF-8 with BOM, semicolons, formula-safe)."""
+
+    try:
+        site = load_site(root / "data")
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    docs = root / "docs"
+    items = granskning.review_items(site, docs)
+    out.write_bytes(queue_csv(items, granskning.title_of(site, docs), site_path))
+    summary = ", ".join(f"{n} {k}" for k, n in counts(items).items())
+    print(f"Skrev {out} med {len(items)} punkter ({summary}).")
+    return 0
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import layout
 from .links import Links
@@ -22,6 +23,7 @@ class Context:
     org: Org
     page: Callable[[], str]  # docs path of the page being rendered ("utbildning/index.md")
     directory_urls: bool = True
+    docs_dir: Path | None = None  # the project's docs/ (the review queue reads the pages' marks)
 
     @classmethod
     def for_page(cls, site: SiteData, page_src: str, org: Org | None = None) -> Context:

@@ -19,9 +19,11 @@ from mkdocs.structure.files import File, Files
 
 from macros import layout
 from macros.build import build_of
+from macros.context import Context
 from macros.links import Links
 from macros.nav import place_generated
 from macros.redirects import redirect_map
+from macros.render.grund import with_page_grund
 from macros.render.praxis import abbreviations_snippet, check_guidance_meta, danger_callout, guidance_footer
 
 
@@ -55,9 +57,14 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_markdown(markdown: str, page, config, files):
     """Guidance pages: check their front matter, add the danger box and the
-    "Senast granskad · Ansvarig · Källor" line."""
+    status line (draft or recorded review · proposed owner · sources)."""
     build = build_of(config)
     src = page.file.src_uri
+    if build is not None and page.meta.get("grund") is not None:  # a page's own provenance (issue 12)
+        try:
+            markdown = with_page_grund(markdown, page.meta["grund"], f"docs/{src}", Context.for_page(build.site, src, build.org).source_of)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
     if build is None or not layout.is_guidance(src):
         return markdown
     site = build.site
@@ -72,9 +79,16 @@ def on_page_markdown(markdown: str, page, config, files):
         at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1) + 1
         lines[at:at] = ["", danger_callout(here.md(layout.REPORT_PAGE))]
         markdown = "\n".join(lines)
-    owner = site.get("roll", page.meta["ansvarig"])
+    review = site.granskningar.latest(src)  # only a recorded review makes the footer say "Granskad"
     sources = [(site.get("kalla", sid).titel, site.get("kalla", sid).url) for sid in page.meta["kallor"]]
-    return markdown + "\n\n" + guidance_footer(page.meta["granskad"], owner.namn, here.md(f"roller/{owner.id}.md"), sources)
+    owner = site.get("roll", page.meta["foreslagen_ansvarig"])
+    confirmed = site.get("roll", review.ansvarig) if review and review.ansvarig else None
+    return markdown + "\n\n" + guidance_footer(
+        review,
+        (owner.namn, here.md(f"roller/{owner.id}.md")),
+        sources,
+        (confirmed.namn, here.md(f"roller/{confirmed.id}.md")) if confirmed else None,
+    )
 
 
 # ---------------------------------------------------------------- helpers

@@ -53,6 +53,10 @@ def _message(err: dict) -> str:
     ctx = err.get("ctx") or {}
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
+    if kind == "union_tag_invalid":
+        return f"typen \"{ctx.get('tag', '')}\" finns inte; välj en av: {ctx.get('expected_tags', '')}"
+    if kind == "union_tag_not_found":
+        return f"fältet \"{ctx.get('discriminator', 'typ').strip(chr(39))}\" saknas; välj en av typerna belagt, tolkning, forslag, kontrolleras"
     if kind == "literal_error":
         return f"måste vara ett av: {ctx.get('expected', '')}"
     if kind == "string_pattern_mismatch":

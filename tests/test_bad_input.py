@@ -59,6 +59,27 @@ CASES = {
     "decision-unknown-role": ("data/beslut.yaml", _replace("    roller: [foljeforskare]\n", "    roller: [foljforskare]\n"),
                               ["data/beslut.yaml:", 'post "forskning-kampradstiftelsen"', 'fält "roller[0]"', '"foljforskare"']),
     "file-without-schema": ("data/okand.yaml", lambda text: "nyckel: värde\n", ["data/okand.yaml", "inget schema"]),
+    # Provenance (issue 12): a factual entry needs a source or one of tolkning/forslag/kontrolleras.
+    "fact-without-source-or-grund": (
+        "data/ordlista.yaml",
+        _replace("    forklaring: Den del av kommunens socialtjänst som bland annat arbetar med barn och familjer.\n"
+                 "    kallor: [{dokument: inriktningsbeslut-2018}]\n",
+                 "    forklaring: Den del av kommunens socialtjänst som bland annat arbetar med barn och familjer.\n"),
+        ["data/ordlista.yaml:", 'post "ifo"', 'fält "grund"', "uppgiften saknar grund", "kontrolleras"]),
+    "role-without-source-or-grund": (
+        "data/roller.yaml",
+        _replace("    kallor: [{dokument: handlingsplan-2019-2023, avsnitt: aktivitet 2.2}]\n", ""),
+        ["data/roller.yaml:", 'post "jurister"', 'fält "grund"', "uppgiften saknar grund"]),
+    "grund-unknown-kind": (
+        "data/ordlista.yaml",
+        _replace("      typ: kontrolleras\n      saknas: en källa i data/kallor.yaml för förklaringen",
+                 "      typ: gissning\n      saknas: en källa i data/kallor.yaml för förklaringen"),
+        ["data/ordlista.yaml:", 'post "vardnadshavare"', 'fält "grund', "belagt", "tolkning", "forslag", "kontrolleras"]),
+    "unconfirmed-law-with-check-date": (
+        "data/lagar.yaml",
+        _replace("    grund:\n      typ: kontrolleras\n      saknas: paragrafen i den nya socialtjänstlagen (2025:400)\n",
+                 "    kontrollerad: 2026-11-24\n    grund:\n      typ: kontrolleras\n      saknas: paragrafen i den nya socialtjänstlagen (2025:400)\n"),
+        ["data/lagar.yaml:", 'post "sol-sip"', "'kontrollerad' får inte anges"]),
 }
 
 

@@ -182,7 +182,9 @@ def _matrix_rows(page) -> dict[str, dict[str, str]]:
 def test_matrix_answers_who_is_in_an_activity(browser, server):  # noqa: F811
     """Hand-read from data/handlingsplan/2019-2023.yaml: 2.3 names Växjö and the
     region directly; 1.3 names the municipalities as a group and the region,
-    with Linnéuniversitetet assisting ("bistår"); 4.2 involves the police."""
+    with Linnéuniversitetet assisting ("bistår"); the police take part in 2.4
+    through the steering group, and not in 4.2 ("Respektive huvudman"): seed 002
+    does not call the police a huvudman (issue 12)."""
     abbr = {p["id"]: p.get("forkortning") for p in _parties()}
     assert abbr["vaxjo"] and abbr["region-kronoberg"] and abbr["linneuniversitetet"]
     ctx, _ = _context(browser, server, viewport=LAPTOP)
@@ -194,7 +196,8 @@ def test_matrix_answers_who_is_in_an_activity(browser, server):  # noqa: F811
     assert rows["2.3"][abbr["ljungby"]] == ""
     assert rows["1.3"][abbr["kommunerna"]] == "●" and rows["1.3"][abbr["linneuniversitetet"]] == "○"
     assert rows["1.3"][abbr["alvesta"]] == "(●)"  # through the group "Länets kommuner"
-    assert rows["4.2"][abbr["polisen"]] in {"●", "(●)"}
+    assert rows["2.4"][abbr["polisen"]] == "(●)"  # through the role Styrgruppen
+    assert rows["4.2"][abbr["polisen"]] == ""
     # the legend explains every abbreviation with the party's full name
     legend = _words(page.locator(".bbg-matris-forklaring").inner_text())
     for p in _parties():
@@ -216,7 +219,7 @@ def test_matrix_answers_what_a_party_does_without_javascript(browser, server, bu
     page.goto(links[[i for i, c in enumerate(columns) if c == "polisen"][0]], wait_until="load")
     assert page.url.endswith("/roller/parter/polisen/#ansvar")
     table = _words(page.locator("#ansvar ~ .bbg-tabellram").first.inner_text())
-    assert "4.2" in table
+    assert "2.4" in table and "4.2" not in table
     ctx.close()
 
 

@@ -79,6 +79,22 @@ def test_real_financing_checks_match_hand_arithmetic(site_data):
     assert col in rubrik
 
 
+def test_september_2018_column_is_read_as_four_months_of_2019(site_data):
+    """Issue 12, by hand: each Sept-2018 figure is 0,33 × the 2019 figure (Ljungby
+    96 726 × 0,33 = 31 919,58 -> 31 920), Växjö's a third (299 197 / 3 = 99 732,33).
+    Only Alvesta's 2019 figure (and so the 2019 column sum) still deviates."""
+    fin = site_data.get("finansiering", "inriktningsbeslut-2018")
+    checks = {c.what: c for c in cross_check(fin, lambda a: site_data.get("aktor", a).kortnamn)}
+    assert checks["Ljungby, Kostnad Från sept. 2018"].implied == Decimal("31919.58")
+    assert checks["Växjö, Kostnad Från sept. 2018"].working.startswith("⅓ × 299")
+    assert abs(checks["Växjö, Kostnad Från sept. 2018"].implied - Decimal("99732.3333")) < Decimal("0.001")
+    for name in ("Växjö", "Ljungby", "Lessebo", "Tingsryd", "Uppvidinge", "Markaryd", "Älmhult", "Alvesta"):
+        assert checks[f"{name}, Kostnad Från sept. 2018"].status in ("stammer", "avrundning"), name
+    deviating = sorted(c.what for c in checks.values() if c.status == "avviker")
+    assert deviating == ["Alvesta, Kostnad 2019", "Kolumnsumman för Kostnad 2019"]
+    assert fin.kolumner[0].harledning.grund.typ == "tolkning"
+
+
 def test_built_financing_page_shows_every_published_figure(built_site, site_data):
     fin = site_data.get("finansiering", "inriktningsbeslut-2018")
     page = html.unescape((built_site / "styrning" / "finansiering" / "index.html").read_text(encoding="utf-8")).replace("\u00a0", " ")
@@ -149,8 +165,9 @@ def test_abbreviations_must_be_unique():
 
     from macros.models.aktorer import AktorerFil
 
-    parties = [{"id": "a", "namn": "A kommun", "typ": "kommun", "forkortning": "ALV"},
-               {"id": "b", "namn": "B kommun", "typ": "kommun", "forkortning": "Alv"}]
+    source = [{"titel": "Testkälla"}]  # a party is a factual entry: it needs a source (issue 12)
+    parties = [{"id": "a", "namn": "A kommun", "typ": "kommun", "forkortning": "ALV", "kallor": source},
+               {"id": "b", "namn": "B kommun", "typ": "kommun", "forkortning": "Alv", "kallor": source}]
     with pytest.raises(ValidationError, match='förkortningen "Alv" används av både "a" och "b"'):
         AktorerFil.model_validate({"aktorer": parties})
 

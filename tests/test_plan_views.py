@@ -87,7 +87,7 @@ def test_timeline_draws_periods_open_ends_and_recurring_months(fixture_plan):
 # verbatim cells first, then our reading (parties, first and last day, recurring months).
 FIXTURE_ROWS = [
     ["1. Testområde", "1.1", "Ordna en fiktiv testaktivitet", "Processledarna", "Q1 2024 – Q2 2025",
-     "Följs upp i styrgruppen", "Inget redovisat i planen", "Processledarna", "2024-01-01", "2025-06-30", ""],
+     "Följs upp i styrgruppen", "Ingen notering i planen", "Processledarna", "2024-01-01", "2025-06-30", ""],
     ["1. Testområde", "1.2", "Analysera läget två gånger om året", "Växjö kommun, Region Kronoberg",
      "Årligen i mars och oktober", "", "Genomfört mars 2024", "Växjö kommun; Region Kronoberg", "2024-01-01", "",
      "mars och oktober"],

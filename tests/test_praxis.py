@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from conftest import copy_project, run_build
-from macros.render.praxis import abbreviations_snippet, bba_for_age, check_guidance_meta
+from macros.render.praxis import abbreviations_snippet, bba_for_age, check_guidance_meta, guidance_footer
 
 
 def _page(site, path: str) -> str:
@@ -41,7 +41,11 @@ def test_every_practice_page_has_the_danger_box_and_review_line(built_site, root
         rel = md.relative_to(root / "docs").with_suffix("")
         path = str(rel.parent) if rel.name == "index" else str(rel)
         html = _page(built_site, path)
-        assert "Senast granskad" in html and "Ansvarig:" in html, rel
+        # No review is recorded in data/granskningar.yaml: every page is a draft,
+        # and nothing claims a review.
+        assert "Senast granskad" not in html and "Granskad " not in html, rel
+        assert "Utkast:" in html and "inte granskad eller bekräftad av länet" in html, rel
+        assert "Föreslagen ansvarig (förslag):" in html, rel
         if str(rel).startswith("praxismodellen"):
             assert "Är ett barn i fara?" in html and "112" in html, rel
     start = (built_site / "index.html").read_text(encoding="utf-8")
@@ -49,12 +53,34 @@ def test_every_practice_page_has_the_danger_box_and_review_line(built_site, root
 
 
 def test_guidance_meta_check_names_page_and_field():
-    problems = check_guidance_meta("docs/praxismodellen/x.md", {"ansvarig": "okand", "kallor": "fel"}, {"processledare"}, {"a"})
+    problems = check_guidance_meta(
+        "docs/praxismodellen/x.md",
+        {"foreslagen_ansvarig": "okand", "kallor": "fel", "granskad": __import__("datetime").date(2026, 11, 24)},
+        {"processledare"},
+        {"a"},
+    )
     text = "\n".join(problems)
-    assert 'docs/praxismodellen/x.md: fältet "granskad" saknas' in text
-    assert '"ansvarig" hänvisar till "okand"' in text
+    assert 'docs/praxismodellen/x.md: fältet "granskad" får inte stå i sidhuvudet' in text
+    assert "data/granskningar.yaml" in text
+    assert '"foreslagen_ansvarig" hänvisar till "okand"' in text
     assert '"kallor" ska vara en lista' in text
-    assert check_guidance_meta("p.md", {"ansvarig": "processledare", "granskad": __import__("datetime").date(2026, 1, 1), "kallor": ["a"]}, {"processledare"}, {"a"}) == []
+    assert check_guidance_meta("p.md", {"foreslagen_ansvarig": "processledare", "kallor": ["a"]}, {"processledare"}, {"a"}) == []
+    missing = "\n".join(check_guidance_meta("p.md", {"kallor": ["a"]}, {"processledare"}, {"a"}))
+    assert 'p.md: fältet "foreslagen_ansvarig" saknas' in missing
+
+
+def test_footer_says_granskad_only_from_a_recorded_review():
+    import datetime as dt
+
+    from macros.models.granskningar import Granskning
+
+    draft = guidance_footer(None, ("Processledarna", "../roller/processledare.md"), [("Källa", "https://example.org/")])
+    assert "Granskad" not in draft and "Utkast:" in draft
+    assert "Föreslagen ansvarig (förslag): [Processledarna](../roller/processledare.md)" in draft
+    review = Granskning(sida="praxismodellen/bba.md", bekraftad_av="Styrgruppen", datum=dt.date(2027, 2, 3), underlag="Protokoll 2027-02-03, § 4")
+    done = guidance_footer(review, ("Processledarna", None), [("Källa", None)])
+    assert "Granskad 3 februari 2027 av Styrgruppen (Protokoll 2027-02-03, § 4)" in done
+    assert "Utkast" not in done and "Processledarna (förslag)" in done
 
 
 def test_build_fails_when_a_guidance_page_lacks_its_front_matter(tmp_path):
@@ -64,7 +90,7 @@ def test_build_fails_when_a_guidance_page_lacks_its_front_matter(tmp_path):
     page.write_text(re.sub(r"^---\n.*?\n---\n", "", text, count=1, flags=re.S), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert 'docs/praxismodellen/bba.md: fältet "ansvarig" saknas' in result.stderr + result.stdout
+    assert 'docs/praxismodellen/bba.md: fältet "foreslagen_ansvarig" saknas' in result.stderr + result.stdout
     assert not (tmp_path / "site").exists()
 
 
@@ -80,19 +106,35 @@ def test_glossary_and_abbreviations_come_from_the_data(built_site, site_data):
     assert '<abbr title="Barnavårdscentral">BVC</abbr>' in bba
 
 
+def _unverified(row) -> bool:
+    return row.grund is not None and row.grund.typ == "kontrolleras"
+
+
 def test_no_new_social_services_act_section_without_a_source(site_data):
     for row in site_data.lagar.lagrum:
-        if row.sfs == "2025:400" and "[kontrolleras]" not in row.lagrum:
+        if row.sfs == "2025:400" and not _unverified(row):
             assert any(k.avsnitt and row.lagrum in k.avsnitt for k in row.kallor), row.id
 
 
-def test_law_page_flags_unverified_sections(built_site, site_data):
+def test_law_page_flags_unverified_sections_and_dates_only_checked_rows(built_site, site_data):
     page = _page(built_site, "praxismodellen/lagar")
-    unverified = [r for r in site_data.lagar.lagrum if "[kontrolleras]" in r.lagrum]
-    assert unverified
-    for row in unverified:
-        assert f'id="lagrum-{row.id}"' in page
-    assert page.count('class="bbg-kontrolleras"') == len(unverified)
+    unverified = [r for r in site_data.lagar.lagrum if _unverified(r)]
+    assert len(unverified) == 6  # elevhälsa (OSL 23 kap.), OSL 10:18 a (number), anmälningsplikt, SIP, samverkan (SoL, skollagen)
+    for row in site_data.lagar.lagrum:
+        start = page.index(f'id="lagrum-{row.id}"')
+        cells = re.findall(r"<td>(.*?)</td>", page[start : page.index("</tr>", start)])
+        if _unverified(row):
+            assert row.kontrollerad is None
+            assert "bbg-grund-kontrolleras" in cells[1], row.id
+            assert cells[3] == "–", row.id  # no "Kontrollerad <date>" on a row that is not confirmed
+        else:
+            assert cells[3] == row.kontrollerad.isoformat(), row.id
+
+
+def test_osl_10_18a_is_one_way(site_data):
+    row = site_data.get("lagrum", "osl-10-18a")
+    assert "till Polismyndigheten" in row.betydelse and "bara i den riktningen" in row.betydelse
+    assert any(k.dokument == "prop-2011-12-171" for k in row.kallor)
 
 
 def test_template_download_is_editable_and_complete(built_site, site_data):

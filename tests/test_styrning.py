@@ -114,7 +114,7 @@ def test_ended_and_status_on_fixture(plan):
     cells = [re.sub(r"<span class=\"bbg-etikett\"[^>]*>.*?</span>", "", c) for c in row.replace("</td>", "").split("<td>")[1:]]
     assert [c.strip() for c in cells] == ["3", "2", "1", "2", "1"]
     table = str(status_table(plan.aktiviteter, "x", lambda a: "#", dt.date(2026, 1, 1)))
-    assert "Inget redovisat i planen" in table and "Genomfört mars 2024" in table and "(perioden har gått ut)" in table
+    assert "Ingen notering i planen" in table and "”Genomfört mars 2024”" in table and "(perioden har gått ut)" in table
 
 
 def test_status_handout_prints_on_a4(built_site, root):
@@ -123,6 +123,18 @@ def test_status_handout_prints_on_a4(built_site, root):
     page = (built_site / "styrning" / "statusrapport" / "index.html").read_text(encoding="utf-8")
     assert page.count('class="bbg-tabell bbg-kort bbg-status"') == 6
     assert "Per part" in page
+
+
+def test_status_handout_quotes_the_plans_own_notes(built_site):
+    """The plan (version 210616) notes "Inte gjorts" (3.2), "Ny aktivitet våren 2021"
+    (3.3) and "6 nov 2021" (4.1, own cell): shown verbatim, never as "redovisat"."""
+    page = html.unescape((built_site / "styrning" / "statusrapport" / "index.html").read_text(encoding="utf-8"))
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert "redovisat" not in text.replace("Redovisat", "redovisat").replace("redovisar", "")
+    assert "Perioden har gått ut utan notering i planen (version 210616)" in text
+    for note in ("”Inte gjorts”", "”Ny aktivitet våren 2021”", "”6 nov 2021”"):
+        assert note in text, note
+    assert "3.2 (planen: ”Inte gjorts”)" in text
 
 
 # ------------------------------------------------------------------ revisions

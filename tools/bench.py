@@ -31,6 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
+def sv(value: float, spec: str) -> str:
+    """A number as Swedish readers write it: decimal comma ("1,74")."""
+    return format(value, spec).replace(".", ",")
+
+
 def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml", extra_env: dict | None = None) -> float:
     start = time.perf_counter()
     result = subprocess.run(
@@ -199,7 +204,7 @@ def compare_search(work: Path, pagefind_site: Path) -> None:
     material_site = work / "site-material-sok"
     mkdocs_build(material_search_project(work), material_site)
     index = material_site / "search" / "search_index.json"
-    print(f"Materials sökindex: {index.stat().st_size / 1024:.1f} KB, {gz(index) / 1024:.1f} KB gzip – laddas vid varje första sidvisning")
+    print(f"Materials sökindex: {sv(index.stat().st_size / 1024, '.1f')} kB, {sv(gz(index) / 1024, '.1f')} kB gzip – laddas vid varje första sidvisning")
 
     def top3_material(page, base, q):
         page.goto(base, wait_until="load")
@@ -248,31 +253,31 @@ def main() -> int:
         site = work / "site"
         full = best_of(args.runs, lambda: mkdocs_build(ROOT, site))
         n_pages = pages_in(site)
-        print(f"Fullt bygge (mkdocs, med makron):        {full:6.2f} s  ({n_pages} sidor)")
+        print(f"Fullt bygge (mkdocs, med makron):        {sv(full, '6.2f')} s  ({n_pages} sidor)")
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet", "--exclude-selectors", ".headerlink"],
                        check=True, env=ENV, capture_output=True)
-        print(f"Sökindex (Pagefind):                      {time.perf_counter() - start:6.2f} s")
+        print(f"Sökindex (Pagefind):                      {sv(time.perf_counter() - start, '6.2f')} s")
 
         plain = plain_project(work)
         plain_t = best_of(args.runs, lambda: mkdocs_build(plain, work / "site-plain"))
-        print(f"Samma sidor utan makron:                  {plain_t:6.2f} s  ({pages_in(work / 'site-plain')} sidor)")
-        print(f"Makronas kostnad:                         {100 * (full / plain_t - 1):+6.1f} %  (mål: högst +30 %)")
+        print(f"Samma sidor utan makron:                  {sv(plain_t, '6.2f')} s  ({pages_in(work / 'site-plain')} sidor)")
+        print(f"Makronas kostnad:                         {sv(100 * (full / plain_t - 1), '+6.1f')} %  (mål: högst +30 %)")
 
         x10 = scaled_project(work)
         x10_t = best_of(1, lambda: mkdocs_build(x10, work / "site-x10"))
-        print(f"Data ×10:                                 {x10_t:6.2f} s  ({pages_in(work / 'site-x10')} sidor; mål: högst 15 s)")
-        print(f"Förhållande ×10 / verkligt bygge:         {x10_t / full:6.2f}")
+        print(f"Data ×10:                                 {sv(x10_t, '6.2f')} s  ({pages_in(work / 'site-x10')} sidor; mål: högst 15 s)")
+        print(f"Förhållande ×10 / verkligt bygge:         {sv(x10_t / full, '6.2f')}")
 
         for page in ["", "handlingsplan/2019-2023/", "praxismodellen/bba/"]:
             raw, packed, foreign = first_view(site, page)
-            print(f"Första visning /{page:<26} {raw / 1024:7.1f} KB, {packed / 1024:6.1f} KB gzip (mål: högst 90 KB)")
+            print(f"Första visning /{page:<26} {sv(raw / 1024, '7.1f')} kB, {sv(packed / 1024, '6.1f')} kB gzip (mål: högst 90 kB)")
         index = site / "pagefind"
         index_files = [p for p in index.rglob("*") if p.is_file()]
         data_files = [p for p in index_files if p.suffix in (".pf_fragment", ".pf_index", ".pf_meta") or p.name == "pagefind-entry.json"]
-        print(f"Sökindex på disk:                         {sum(p.stat().st_size for p in data_files) / 1024:7.1f} KB i {len(data_files)} filer "
-              f"(redan komprimerade; mål: högst 150 KB)")
-        print(f"Sökmotorn (wasm, js, css):                {sum(p.stat().st_size for p in index_files if p not in data_files) / 1024:7.1f} KB, "
+        print(f"Sökindex på disk:                         {sv(sum(p.stat().st_size for p in data_files) / 1024, '7.1f')} kB i {len(data_files)} filer "
+              f"(redan komprimerade; mål: högst 150 kB)")
+        print(f"Sökmotorn (wasm, js, css):                {sv(sum(p.stat().st_size for p in index_files if p not in data_files) / 1024, '7.1f')} kB, "
               "laddas bara på söksidan")
         third = set()
         for html in site.rglob("*.html"):

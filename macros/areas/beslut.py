@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import layout
 from ..context import Context
 from ..render.beslut import history
+from ..render.grund import grund_mark
 from ..render.html import md_text
 
 
@@ -21,6 +22,7 @@ def decision_history(ctx: Context) -> str:
         lambda a: (ctx.org.name(a), ctx.party_md(a)),
         lambda p: (ctx.site.handlingsplaner[p].titel, ctx.md(layout.plan_page(p))),
         ctx.source_name,
+        lambda g: grund_mark(g, ctx.source_of),  # provenance marks (issue 12)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..context import Context
 from ..models.finansiering import Finansiering
 from ..render import finansiering as render
+from ..render.grund import grund_mark
 
 
 def _financing(ctx: Context, fin_id: str | None) -> Finansiering:
@@ -32,4 +33,9 @@ def financing_checks(ctx: Context, fin_id: str | None = None) -> str:
     return render.checks_table(_financing(ctx, fin_id), ctx.org.short)
 
 
-MACROS = (financing_costs, financing_table, financing_summary, financing_checks)
+def financing_reading(ctx: Context, fin_id: str | None = None) -> str:
+    """Columns read out of another column (our reading), with their provenance mark."""
+    return render.derived_columns(_financing(ctx, fin_id), ctx.org.short, lambda g: grund_mark(g, ctx.source_of))
+
+
+MACROS = (financing_costs, financing_table, financing_summary, financing_checks, financing_reading)

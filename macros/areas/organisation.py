@@ -28,7 +28,7 @@ def role_page(ctx: Context, role_id: str) -> str:
     resp = pages.responsibilities(
         ctx.plans_newest_first(),
         lambda plan: ctx.org.role_responsibilities(plan, role_id),
-        lambda plan: f"Aktiviteter där {role.namn} är ansvarig, {plan.titel}",
+        lambda plan: f"Aktiviteter som {role.namn} ansvarar för, {plan.titel}",
         ctx.activity_url,
     )
     details = render.role_details(role, ctx.org, ctx.role_md, ctx.party_md, ctx.source_name)
@@ -41,7 +41,7 @@ def party_page(ctx: Context, aktor_id: str) -> str:
     resp = pages.responsibilities(
         ctx.plans_newest_first(),
         lambda plan: ctx.org.party_responsibilities(plan, aktor_id),
-        lambda plan: f"Aktiviteter där {party.namn} har ansvar, {plan.titel}",
+        lambda plan: f"Aktiviteter som {party.namn} ansvarar för, {plan.titel}",
         ctx.activity_url,
     )
     finance = pages.party_financing(aktor_id, ctx.site.finansiering.finansiering, ctx.md(layout.FINANCING_PAGE))

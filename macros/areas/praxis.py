@@ -6,6 +6,7 @@ from __future__ import annotations
 from .. import layout
 from ..context import Context
 from ..render import praxis as render
+from ..render.grund import grund_mark
 
 
 def fara(ctx: Context) -> str:
@@ -30,7 +31,7 @@ def bba_duties(ctx: Context) -> str:
 
 def bba_questions(ctx: Context) -> str:
     """The BBA's decision questions."""
-    return render.decision_flow(ctx.site.praxis.bba_fragor)
+    return render.decision_flow(ctx.site.praxis.bba_fragor, ctx.source_of)
 
 
 def bba_sources(ctx: Context) -> str:
@@ -44,7 +45,11 @@ def lead_duties(ctx: Context) -> str:
 
 
 def lead_sources(ctx: Context) -> str:
-    return "Källor: " + render.sources_inline(ctx.site.praxis.samverkansansvarig_kallor, ctx.source_of)
+    praxis = ctx.site.praxis
+    out = "Källor: " + render.sources_inline(praxis.samverkansansvarig_kallor, ctx.source_of)
+    if praxis.samverkansansvarig_grund is not None:  # provenance mark (issue 12)
+        out += " " + grund_mark(praxis.samverkansansvarig_grund, ctx.source_of)
+    return out
 
 
 def law_table(ctx: Context, prefix: str = "") -> str:

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from .aktorer import AktorerFil
 from .beslut import BeslutFil
 from .finansiering import FinansieringFil
+from .granskningar import GranskningarFil
 from .handlingsplan import Handlingsplan, Planversion
 from .kallor import KallorFil
 from .praxis import BarnetsPlanMall, LagarFil, OrdlistaFil, Praxis, ValbefinnandeFil
@@ -51,4 +52,5 @@ FILES: list[DataFile] = [
     DataFile("barnets-plan.yaml", BarnetsPlanMall, "barnets_plan", schema="barnets-plan"),
     DataFile("utbildning.yaml", UtbildningFil, "utbildning"),
     DataFile("adresser.yaml", AdresserFil, "adresser"),
+    DataFile("granskningar.yaml", GranskningarFil, "granskningar"),
 ]

@@ -6,19 +6,18 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import AktorRef, Entity, Kalla, NonEmptyStr, Strict
+from .common import AktorRef, Entity, Grundad, NonEmptyStr, Strict
 
 
-class Enhet(Entity):
+class Enhet(Grundad, Entity):
     """A unit of a party (förvaltning, verksamhet, avdelning) named in the sources."""
 
     namespace = "aktor"
     namn: NonEmptyStr
     beskrivning: str | None = None
-    kallor: list[Kalla] = Field(default_factory=list)
 
 
-class Aktor(Entity):
+class Aktor(Grundad, Entity):
     namespace = "aktor"
     namn: NonEmptyStr
     kortnamn: str | None = Field(None, description="Kort namn i tabeller, t.ex. 'Växjö'")
@@ -31,7 +30,6 @@ class Aktor(Entity):
     beskrivning: str | None = None
     medlemmar: list[AktorRef] = Field(default_factory=list, description="För en grupp: vilka aktörer den omfattar")
     enheter: list[Enhet] = Field(default_factory=list)
-    kallor: list[Kalla] = Field(default_factory=list)
 
 
 class AktorerFil(Strict):

@@ -16,9 +16,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Strict(BaseModel):
@@ -113,3 +113,69 @@ class Kalla(Strict):
         if not self.dokument and not self.titel:
             raise ValueError("en källa behöver antingen 'dokument' (id i kallor.yaml) eller 'titel'")
         return self
+
+
+# ---------------------------------------------------------------- provenance (grund)
+#
+# Every factual statement is one of four kinds. A data entry says which with
+# `grund:`; an entry with `kallor` and no `grund` is *belagt* by those sources.
+#   {typ: belagt, kallor: [...]}            a named source says it
+#   {typ: tolkning, vilar_pa: "...", kallor: [...]}  our reading, and what it rests on
+#   {typ: forslag, motivering: "..."}      the handbook's own proposal
+#   {typ: kontrolleras, saknas: "..."}     not confirmed; what is missing
+
+
+class GrundBelagt(Strict):
+    typ: Literal["belagt"]
+    kallor: list[Kalla] = Field(min_length=1, description="Källorna som säger det, med avsnitt")
+
+
+class GrundTolkning(Strict):
+    typ: Literal["tolkning"]
+    vilar_pa: NonEmptyStr = Field(description="Vad tolkningen vilar på, t.ex. 'beloppen är Ljungbys rad i tabellen'")
+    kallor: list[Kalla] = Field(default_factory=list)
+
+
+class GrundForslag(Strict):
+    typ: Literal["forslag"]
+    motivering: str | None = Field(None, description="Varför handboken föreslår detta (valfritt)")
+
+
+class GrundKontrolleras(Strict):
+    typ: Literal["kontrolleras"]
+    saknas: NonEmptyStr = Field(description="Vad som saknas för att uppgiften ska vara belagd")
+
+
+Grund = Annotated[
+    GrundBelagt | GrundTolkning | GrundForslag | GrundKontrolleras,
+    Field(discriminator="typ", description="Uppgiftens grund: belagt, tolkning, forslag eller kontrolleras"),
+]
+
+GRUND_LABELS = {"belagt": "Belagt", "tolkning": "Tolkning", "forslag": "Förslag", "kontrolleras": "Kontrolleras"}
+
+
+def missing_grund_message() -> str:
+    return (
+        "uppgiften saknar grund: ange 'kallor' (källa med avsnitt) eller 'grund' med typ "
+        "tolkning (och vilar_pa), forslag eller kontrolleras (och saknas)"
+    )
+
+
+class Grundad(Strict):
+    """Mixin for a factual entry: sources (`kallor`) or a `grund`, never neither.
+
+    Subclasses keep `kallor` before `grund` so the check below can see it."""
+
+    kallor: list[Kalla] = Field(default_factory=list)
+    grund: Grund | None = Field(None, validate_default=True)
+
+    @field_validator("grund", mode="after")
+    @classmethod
+    def _has_grund(cls, value, info):
+        if value is None and not info.data.get("kallor"):
+            raise ValueError(missing_grund_message())
+        return value
+
+    @property
+    def grund_typ(self) -> str:
+        return self.grund.typ if self.grund is not None else "belagt"

@@ -7,11 +7,12 @@ macros/render/finansiering.py compares the figures with each other in the open.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pydantic import Field, model_validator
 
-from .common import AktorRef, Entity, Kalla, NonEmptyStr, Strict
+from .common import AktorRef, Entity, Grund, Kalla, NonEmptyStr, Strict
 
 
 class Belopp(Strict):
@@ -25,11 +26,32 @@ class Kostnadspost(Strict):
     belopp: Belopp
 
 
+FAKTOR = r"^\d+(,\d+)?$|^\d+/\d+$"
+
+
+class Harledning(Strict):
+    """How a column's figures can be read out of another column (our reading:
+    the source does not say how the column was computed)."""
+
+    fran_kolumn: str = Field(pattern=r"^[a-z0-9-]+$", description="Kolumnen beloppen räknas från")
+    faktor: str = Field(pattern=FAKTOR, description="Faktorn, t.ex. '0,33' eller '1/3'")
+    faktor_per_kommun: dict[AktorRef, str] = Field(default_factory=dict, description="Kommuner med en annan faktor, t.ex. vaxjo: '1/3'")
+    grund: Grund = Field(description="Vad läsningen vilar på (normalt typ: tolkning)")
+
+    @model_validator(mode="after")
+    def _factors(self):
+        for k, f in self.faktor_per_kommun.items():
+            if not re.match(FAKTOR, f):
+                raise ValueError(f"faktor_per_kommun.{k}: '{f}' har fel form (skriv t.ex. 0,33 eller 1/3)")
+        return self
+
+
 class Kolumn(Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     rubrik: NonEmptyStr = Field(description="Kolumnrubriken ordagrant")
     summa: Belopp = Field(description="Totalen som står under kolumnen")
     bas: Belopp | None = Field(None, description="Beloppet som andelarna avser, när källan anger det (t.ex. 668 000 kr/år)")
+    harledning: Harledning | None = Field(None, description="När kolumnens belopp kan läsas ut ur en annan kolumn")
 
 
 class Kommunandel(Strict):
@@ -56,6 +78,9 @@ class Finansiering(Entity):
     @model_validator(mode="after")
     def _columns(self):
         ids = [k.id for k in self.kolumner]
+        for k in self.kolumner:
+            if k.harledning and k.harledning.fran_kolumn not in ids:
+                raise ValueError(f"kolumnen {k.id}: harledning.fran_kolumn '{k.harledning.fran_kolumn}' finns inte bland {ids}")
         for row in self.kommuner:
             if sorted(row.belopp) != sorted(ids):
                 raise ValueError(f"{row.aktor}: belopp ska finnas för kolumnerna {ids}, inte {sorted(row.belopp)}")

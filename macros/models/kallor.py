@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Entity, NonEmptyStr, Strict
+from .common import Entity, GrundKontrolleras, NonEmptyStr, Strict
 
 
 class Dokument(Entity):
@@ -19,6 +19,9 @@ class Dokument(Entity):
     beskrivning: str | None = None
     url: str | None = Field(None, pattern=r"^https?://")
     fil: str | None = Field(None, description="Källfilens namn bland projektets källdokument (shared/seeds)")
+    innehall: GrundKontrolleras | None = Field(
+        None, description="När källans innehåll inte har kunnat bekräftas: {typ: kontrolleras, saknas: ...}"
+    )
 
 
 class KallorFil(Strict):

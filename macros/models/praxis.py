@@ -10,19 +10,18 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Entity, Kalla, NonEmptyStr, Strict
+from .common import Entity, Grund, Grundad, Kalla, NonEmptyStr, Strict
 
 
 # ---------------------------------------------------------------- data/praxis.yaml
 
 
-class BbaSkede(Strict):
+class BbaSkede(Grundad):
     skede: NonEmptyStr = Field(description="Barnets ålder eller skede, t.ex. 'Från födseln till förskoleklass'")
     fran_ar: int | None = Field(None, ge=0, le=18, description="Första ålder i år som skedet normalt gäller (för sökning på ålder)")
     till_ar: int | None = Field(None, ge=0, le=18, description="Sista ålder i år")
     bba: NonEmptyStr = Field(description="Vem som är Barnensbästa-ansvarig")
     verksamhet: NonEmptyStr
-    kallor: list[Kalla] = Field(min_length=1)
 
 
 class Fraga(Entity):
@@ -30,16 +29,17 @@ class Fraga(Entity):
 
     namespace = "bba-fraga"
     fraga: NonEmptyStr
-    ja: NonEmptyStr = Field(description="Vad BBA gör om svaret är ja")
+    ja: NonEmptyStr = Field(description="Vad BBA gör om svaret är ja, så som källan säger det")
+    ja_tillagg: str | None = Field(None, description="Handbokens eget tillägg till ja-svaret (visas märkt som förslag)")
     nej: str | None = Field(None, description="Vad som händer om svaret är nej (tomt = gå till nästa fråga)")
+    nej_grund: Grund | None = Field(None, description="Grunden för nej-svaret när ingen källa anger det (t.ex. forslag)")
 
 
-class Steg(Entity):
+class Steg(Grundad, Entity):
     namespace = "praxis-steg"
     nummer: int = Field(ge=1)
     rubrik: NonEmptyStr
     beskrivning: NonEmptyStr
-    kallor: list[Kalla] = Field(min_length=1)
 
 
 class Praxis(Strict):
@@ -51,25 +51,38 @@ class Praxis(Strict):
     bba_fragor_kallor: list[Kalla] = Field(min_length=1)
     samverkansansvarig_uppgifter: list[NonEmptyStr] = Field(default_factory=list)
     samverkansansvarig_kallor: list[Kalla] = Field(default_factory=list)
+    samverkansansvarig_grund: Grund | None = Field(
+        None, description="Grunden för uppgiftslistan när källorna inte räknar upp uppgifterna (t.ex. tolkning)"
+    )
 
 
 # ---------------------------------------------------------------- data/lagar.yaml
 
 
-class Lagrum(Entity):
+class Lagrum(Grundad, Entity):
     namespace = "lagrum"
     lag: NonEmptyStr = Field(description="Lagens namn")
     sfs: NonEmptyStr = Field(pattern=r"^(\d{4}:\d+|EU \d{4}/\d+)$", description="SFS-nummer, t.ex. 2009:400")
-    lagrum: NonEmptyStr = Field(description="Kapitel och paragraf, t.ex. '12 kap. 2 §'; '[kontrolleras]' när det inte gått att belägga")
+    lagrum: str | None = Field(
+        None, description="Kapitel och paragraf, t.ex. '12 kap. 2 §', så långt en källa anger det; utelämnas när det inte är belagt (grund: kontrolleras)"
+    )
     betydelse: NonEmptyStr = Field(description="Vad bestämmelsen betyder för arbetet med barnet")
-    kontrollerad: dt.date = Field(description="Datum då uppgiften senast kontrollerades mot källan")
+    kontrollerad: dt.date | None = Field(
+        None, description="Datum då uppgiften senast kontrollerades mot källan; utelämnas när uppgiften kontrolleras"
+    )
     anmarkning: str | None = None
-    kallor: list[Kalla] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unverified_is_marked(self):
-        if "[kontrolleras]" not in self.lagrum and not any(k.url or k.dokument for k in self.kallor):
-            raise ValueError("ett lagrum utan källa med adress ska skrivas '[kontrolleras]'")
+    def _checked_only_when_confirmed(self):
+        if self.lagrum and "[kontrolleras]" in self.lagrum:
+            raise ValueError("skriv inte '[kontrolleras]' i lagrum: utelämna det som inte är belagt och ange grund: {typ: kontrolleras, saknas: ...}")
+        unconfirmed = self.grund is not None and self.grund.typ == "kontrolleras"
+        if unconfirmed and self.kontrollerad is not None:
+            raise ValueError("'kontrollerad' får inte anges för en uppgift som har grund kontrolleras")
+        if not unconfirmed and self.kontrollerad is None:
+            raise ValueError("'kontrollerad' (datum) saknas; en uppgift som inte är kontrollerad ska ha grund: {typ: kontrolleras, saknas: ...}")
+        if not self.lagrum and not unconfirmed:
+            raise ValueError("'lagrum' saknas; ange kapitel och paragraf eller grund: {typ: kontrolleras, saknas: ...}")
         return self
 
 
@@ -80,14 +93,16 @@ class LagarFil(Strict):
 # ---------------------------------------------------------------- data/ordlista.yaml
 
 
-class Term(Entity):
+class Term(Grundad, Entity):
     namespace = "term"
     term: NonEmptyStr
     forkortning: str | None = Field(None, pattern=r"^[A-Za-zÅÄÖåäö0-9]+$")
     forklaring: NonEmptyStr
-    aldre_term: str | None = Field(None, description="Ordet i 2018 års underlag, när det skiljer sig")
+    aldre_term: str | None = Field(
+        None,
+        description="Det ord i 2018 års underlag som termen motsvarar (handbokens tolkning: underlaget nämnde det bland det som skulle tas fram)",
+    )
     girfec: str | None = Field(None, description="Motsvarande term i GIRFEC (engelska)")
-    kallor: list[Kalla] = Field(default_factory=list)
 
 
 class OrdlistaFil(Strict):

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import AktorRef, Entity, Kalla, NonEmptyStr, RollRef, Strict
+from .common import AktorRef, Entity, Grund, Grundad, Kalla, NonEmptyStr, RollRef, Strict
 
 
 class Sammansattning(Strict):
@@ -29,7 +29,7 @@ class Bemanning(Strict):
     kallor: list[Kalla] = Field(min_length=1)
 
 
-class Roll(Entity):
+class Roll(Grundad, Entity):
     namespace = "roll"
     namn: NonEmptyStr
     typ: Literal["organ", "funktion", "praktikroll"] = Field(
@@ -44,7 +44,10 @@ class Roll(Entity):
     leds_av: str | None = Field(None, description="Vem som leder eller arbetsleder rollen, med källans ord")
     organisation: list[AktorRef] = Field(default_factory=list, description="Aktörer som rollen finns hos")
     rapporterar_till: list[RollRef] = Field(default_factory=list)
-    kallor: list[Kalla] = Field(default_factory=list)
+    rapporterar_till_grund: Grund | None = Field(
+        None, description="Grunden för rapportvägen när ingen källa anger den (t.ex. forslag: ritad för tydlighetens skull)"
+    )
+    organisation_grund: Grund | None = Field(None, description="Grunden för 'organisation' när ingen källa anger den")
 
 
 class RollerFil(Strict):

@@ -27,6 +27,7 @@ def history(
     party_link: Callable[[str], tuple[str, str | None]],
     plan_link: Callable[[str], tuple[str, str | None]],
     source_name: Callable[[str], str],
+    grund_mark: Callable[[object], str] = lambda g: "",
 ) -> str:
     """Markdown: one heading per entry (stable anchor), in data order (oldest first).
 
@@ -39,16 +40,25 @@ def history(
             facts.append(f"**Beslutande:** {md_text(b.beslutande)}")
         if b.paragraf:
             facts.append(f"**Paragraf:** {md_text(b.paragraf)}")
+        if b.tid_original:
+            facts.append(f"**I källan:** ”{md_text(b.tid_original)}”")
         lines += [" · ".join(facts), ""]
+
+        def item(x: str, quoted: bool = b.ordagrant) -> str:
+            return f"- ”{md_text(x)}”" if quoted else f"- {md_text(x)}"
+
         if b.beredning:
-            lines += ["Beredning:", ""] + [f"- {md_text(x)}" for x in b.beredning] + [""]
+            lines += ["Beredning" + (" (ordagrant):" if b.ordagrant else ":"), ""] + [item(x) for x in b.beredning] + [""]
         if b.beslut:
-            lines += ["Innehåll:", ""] + [f"- {md_text(x)}" for x in b.beslut] + [""]
+            lines += ["Innehåll" + (" (ordagrant):" if b.ordagrant else ":"), ""] + [item(x) for x in b.beslut] + [""]
+        if b.grund is not None and b.grund.typ != "belagt":
+            lines += [str(grund_mark(b.grund)), ""]
         concerns = [_link(*role_link(r)) for r in b.roller] + [_link(*party_link(a)) for a in b.aktorer]
         if b.handlingsplan:
             concerns.append(_link(*plan_link(b.handlingsplan)))
         if concerns:
-            lines += ["Gäller: " + ", ".join(concerns), ""]
+            mark = grund_mark(b.aktorer_grund) if b.aktorer_grund else ""
+            lines += ["Gäller: " + ", ".join(concerns) + (f" {mark}" if mark else ""), ""]
         src = "; ".join(md_text(source_name(k.dokument) if k.dokument else k.titel) + (f", {md_text(k.avsnitt)}" if k.avsnitt else "") for k in b.kallor)
         lines += [f"<small>Källa: {src}</small>", ""]
     return "\n".join(lines)

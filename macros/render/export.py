@@ -56,7 +56,7 @@ def plan_rows(plan: Handlingsplan, name_of: Callable[[Part], str]) -> list[list[
                     a.ansvarig.original,
                     a.tid.original,
                     a.uppfoljning or "",
-                    " | ".join(status_notes(a)) or "Inget redovisat i planen",
+                    " | ".join(status_notes(a)) or "Ingen notering i planen",
                     "; ".join(name_of(p) for p in a.ansvarig.parter),
                     start,
                     end,

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from markupsafe import Markup
 
 from ..models.finansiering import Finansiering, Kolumn
+from .grund import mark
 from .html import Column, esc, md_text, table
 from .kort import css_class, label, labelled
 
@@ -94,6 +96,9 @@ def cross_check(fin: Finansiering, name_of: Callable[[str], str]) -> list[Check]
             )
         )
     for col in fin.kolumner:
+        if col.harledning is not None:
+            checks += _derived_checks(fin, col, name_of)
+            continue
         base = column_base(col)
         for row in fin.kommuner:
             implied = row.andel / 100 * base
@@ -106,6 +111,35 @@ def cross_check(fin: Finansiering, name_of: Callable[[str], str]) -> list[Check]
                 )
             )
     return checks
+
+
+def factor_value(text: str) -> Fraction:
+    """ "0,33" -> 33/100, "1/3" -> 1/3 (exact)."""
+    return Fraction(text.replace(",", "."))
+
+
+def factor_text(text: str) -> str:
+    return {"1/3": "⅓", "1/2": "½", "1/4": "¼", "2/3": "⅔"}.get(text, text)
+
+
+def _derived_checks(fin: Finansiering, col: Kolumn, name_of: Callable[[str], str]) -> list[Check]:
+    """A column read as factor × another column (our reading, shown as such)."""
+    rule = col.harledning
+    source = next(c for c in fin.kolumner if c.id == rule.fran_kolumn)
+    out = []
+    for row in fin.kommuner:
+        factor = rule.faktor_per_kommun.get(row.aktor, rule.faktor)
+        exact = factor_value(factor) * Fraction(row.belopp[source.id])
+        implied = Decimal(exact.numerator) / Decimal(exact.denominator)
+        out.append(
+            Check(
+                f"{name_of(row.aktor)}, {col.rubrik}",
+                row.belopp[col.id],
+                implied,
+                f"{factor_text(factor)} × {kr(row.belopp[source.id])} kr ({source.rubrik}) = {kr(implied, 2)} kr",
+            )
+        )
+    return out
 
 
 def column_base(col: Kolumn) -> Decimal:
@@ -127,7 +161,7 @@ def _flag(check: Check) -> Markup:
     if check.status == "avrundning":
         return Markup('<br><span class="bbg-kontroll">Avrundat från {} kr</span>').format(kr(check.implied, 2))
     return Markup(
-        '<br><span class="bbg-avvikelse"><strong>Avviker:</strong> andelen ger {} kr ({} kr skillnad)</span>'
+        '<br><span class="bbg-avvikelse"><strong>Avviker:</strong> uträkningen ger {} kr ({} kr skillnad)</span>'
     ).format(kr(check.implied, 2), kr(check.difference, 2))
 
 
@@ -184,12 +218,12 @@ def costs_list(fin: Finansiering) -> str:
     for item in [*fin.kostnader]:
         line = f"- {md_text(item.post)}: **{md_text(item.belopp.original)}**"
         if item.belopp.tolkning:
-            line += f" – *tolkning:* {md_text(item.belopp.tolkning)}"
+            line += " " + mark("tolkning", item.belopp.tolkning)
         lines.append(line)
     total = fin.summa_per_ar
     line = f"- Summa per år: **{md_text(total.original)}**"
     if total.tolkning:
-        line += f" – *tolkning:* {md_text(total.tolkning)}"
+        line += " " + mark("tolkning", total.tolkning)
     lines.append(line)
     lines.append(f"- Region Kronoberg står för halva kostnaden: **{md_text(fin.region.original)}**.")
     lines.append(f"- Kommunerna delar på den andra halvan, fördelat enligt {md_text(fin.kommunernas_fordelning)}.")
@@ -226,4 +260,22 @@ def summary(fin: Finansiering, name_of: Callable[[str], str]) -> str:
         f"uträknat {md_text(c.working)} (skillnad {kr(c.difference, 2)})"
         for c in off
     ]
+    return "\n".join(lines)
+
+
+def derived_columns(fin: Finansiering, name_of: Callable[[str], str], grund_mark: Callable[[object], Markup]) -> str:
+    """For each column read out of another (harledning): what the reading is
+    and its provenance mark, as Markdown list items."""
+    lines = []
+    for col in fin.kolumner:
+        rule = col.harledning
+        if rule is None:
+            continue
+        source = next(c for c in fin.kolumner if c.id == rule.fran_kolumn)
+        other = ", ".join(f"{factor_text(f)} för {name_of(k)}" for k, f in rule.faktor_per_kommun.items())
+        lines.append(
+            f"- Kolumnen ”{esc(col.rubrik)}” räknas i kontrollen som {factor_text(rule.faktor)} × ”{esc(source.rubrik)}”"
+            + (f" ({esc(other)})" if other else "")
+            + f". {grund_mark(rule.grund)}"
+        )
     return "\n".join(lines)

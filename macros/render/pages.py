@@ -16,7 +16,7 @@ from . import styrning as steering
 from .finansiering import kr
 from .html import md_text
 from .org import Org, Responsibility
-from .plan import area_list, status_notes
+from .plan import area_list
 from .text import sv_date
 
 Href = Callable[[Aktivitet], str]
@@ -120,13 +120,14 @@ def status_overview(plan: Handlingsplan, org: Org, as_of: dt.date, href: Href) -
     """The status handout: summary, lists, one table per area and per party."""
     out = [
         f"Läget {sv_date(as_of)} för {md_text(plan.titel)}. Allt om status är hämtat ur planen; "
-        "där planen inte säger något står \"Inget redovisat i planen\".",
+        f"där planen ({steering.plan_version(plan)}) inte säger något står \"{steering.NO_NOTE}\". "
+        "Planens egna noteringar står ordagrant inom citattecken.",
         "",
         "## Sammanfattning { #sammanfattning }",
         "",
         steering.summary_table(plan, as_of),
         "",
-        "### Perioden har gått ut utan redovisat resultat { #utan-resultat }",
+        f"### {steering.ended_heading(plan)} {{ #utan-resultat }}",
         "",
     ]
     late = steering.ended_without_result(plan, as_of)
@@ -142,12 +143,16 @@ def status_overview(plan: Handlingsplan, org: Org, as_of: dt.date, href: Href) -
             steering.status_table(area.aktiviteter, f"Status, ämnesområde {area.nummer}", href, as_of),
             "",
         ]
-    out += ["## Per part { #per-part }", ""]
+    out += [
+        "## Per part { #per-part }",
+        "",
+        "Planen nämner ofta bara en roll som ansvarig. Parterna nedan är kopplade till aktiviteterna "
+        "genom rollerna som finns hos dem; den kopplingen är handbokens tolkning.",
+        "",
+    ]
     for party in org.parties_in_plan(plan):
         resps = org.party_responsibilities(plan, party)
-        items = ", ".join(
-            f"{r.activity.id} ({'redovisat' if status_notes(r.activity) else 'inget redovisat'})" for r in resps
-        )
+        items = ", ".join(steering.party_item(r.activity) for r in resps)
         out.append(f"- **{md_text(org.name(party))}**: {items}")
     return "\n".join(out)
 

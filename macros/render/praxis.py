@@ -3,13 +3,14 @@ questions, laws, glossary, wellbeing and the template of barnets plan."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from markupsafe import Markup
 
 from ..models.common import Kalla
+from ..models.granskningar import Granskning
 from ..models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Indikator, Lagrum, Praxis, Term, TriangelSida
+from .grund import grund_mark, mark
 from .html import Column, esc, link, md_text, table
 from .text import sv_date
 
@@ -42,13 +43,19 @@ def checklist(items: list[str], label: str) -> Markup:
     return Markup('<ol class="bbg-checklista" aria-label="{}">{}</ol>').format(label, lis)
 
 
-def decision_flow(questions: list[Fraga]) -> Markup:
+def decision_flow(questions: list[Fraga], source: SourceHref | None = None) -> Markup:
     """The BBA decision questions as an ordered list: each question with what
-    to do on yes and on no; "no" leads to the next question."""
+    to do on yes and on no; "no" leads to the next question. The handbook's
+    own additions carry a provenance mark."""
     items = []
     for i, q in enumerate(questions):
         last = i == len(questions) - 1
-        no = q.nej or ("" if last else f"Gå till fråga {i + 2}.")
+        no = Markup("{}").format(q.nej) if q.nej else Markup("" if last else f"Gå till fråga {i + 2}.")
+        if q.nej and q.nej_grund is not None:
+            no += Markup(" ") + grund_mark(q.nej_grund, source or (lambda k: (k.titel or "", k.url)))
+        yes = esc(q.ja)
+        if q.ja_tillagg:
+            yes += Markup(" {} ").format(q.ja_tillagg) + mark("forslag")
         items.append(
             Markup(
                 '<li id="fraga-{id}"><p class="bbg-fraga"><strong>{fraga}</strong></p>'
@@ -56,7 +63,7 @@ def decision_flow(questions: list[Fraga]) -> Markup:
             ).format(
                 id=q.id,
                 fraga=q.fraga,
-                ja=q.ja,
+                ja=yes,
                 nej=Markup("<li><strong>Nej:</strong> {}</li>").format(no) if no else "",
             )
         )
@@ -88,12 +95,15 @@ def sources_inline(kallor: list[Kalla], source: SourceHref) -> Markup:
 
 def law_table(rows: list[Lagrum], source: SourceHref, caption: str) -> Markup:
     def place(r: Lagrum) -> Markup:
-        if "[kontrolleras]" in r.lagrum:
-            return Markup('<span class="bbg-kontrolleras">{}</span>').format(r.lagrum)
-        return esc(r.lagrum)
+        cell = esc(r.lagrum or "")
+        if r.grund is not None and r.grund.typ == "kontrolleras":
+            cell += (Markup(" ") if r.lagrum else Markup("")) + grund_mark(r.grund, source)
+        return cell
 
     def meaning(r: Lagrum) -> Markup:
         cell = esc(r.betydelse)
+        if r.grund is not None and r.grund.typ in ("tolkning", "forslag"):
+            cell += Markup("<br>") + grund_mark(r.grund, source)
         if r.anmarkning:
             cell += Markup('<br><span class="bbg-tolkning">Anmärkning: {}</span>').format(r.anmarkning)
         return cell
@@ -103,7 +113,7 @@ def law_table(rows: list[Lagrum], source: SourceHref, caption: str) -> Markup:
         Column("SFS", lambda r: r.sfs),
         Column("Kapitel och paragraf", place),
         Column("Vad det betyder här", meaning),
-        Column("Kontrollerad", lambda r: r.kontrollerad.isoformat()),
+        Column("Kontrollerad", lambda r: r.kontrollerad.isoformat() if r.kontrollerad else "–"),
         Column("Källa", lambda r: sources_inline(r.kallor, source)),
     ]
     return table(rows, columns, caption, row_id=lambda r: f"lagrum-{r.id}")
@@ -128,11 +138,17 @@ def glossary(terms: list[Term], source: SourceHref) -> Markup:
         name = Markup("{} ({})").format(t.term, t.forkortning) if t.forkortning else esc(t.term)
         extra = []
         if t.aldre_term:
-            extra.append(Markup("Tidigare ord: <em>{}</em>.").format(t.aldre_term))
+            extra.append(
+                Markup("Motsvarar <em>{}</em> i 2018 års underlag. {}").format(
+                    t.aldre_term, mark("tolkning", OLDER_TERM_READING)
+                )
+            )
         if t.girfec:
             extra.append(Markup('I GIRFEC: <em lang="en">{}</em>.').format(t.girfec))
         if t.kallor:
             extra.append(Markup('<span class="bbg-kalla">Källa: {}</span>').format(sources_inline(t.kallor, source)))
+        if t.grund is not None:
+            extra.append(grund_mark(t.grund, source))
         body = esc(t.forklaring)
         if extra:
             body += Markup(" ") + Markup(" ").join(extra)
@@ -140,12 +156,18 @@ def glossary(terms: list[Term], source: SourceHref) -> Markup:
     return Markup('<dl class="bbg-ordlista">{}</dl>').format(Markup(" ").join(items))
 
 
+OLDER_TERM_READING = (
+    "underlaget nämner ordet bland de enkla regler och verktyg som skulle tas fram; "
+    "att det motsvarar dagens ord är handbokens läsning"
+)
+
+
 def term_mapping(terms: list[Term]) -> Markup:
     """Kronoberg's words beside the 2018 wording and the GIRFEC terms."""
     rows = [t for t in terms if t.aldre_term or t.girfec]
     columns = [
         Column("Kronobergs ord", lambda t: t.term, row_header=True),
-        Column("Ord i 2018 års underlag", lambda t: t.aldre_term or "–"),
+        Column("Motsvarar i 2018 års underlag (tolkning)", lambda t: t.aldre_term or "–"),
         Column("GIRFEC (Skottland)", lambda t: Markup('<span lang="en">{}</span>').format(t.girfec) if t.girfec else "–"),
     ]
     return table(rows, columns, "Kronobergs ord, äldre ord och motsvarande ord i GIRFEC")
@@ -176,7 +198,7 @@ def wellbeing_table(indicators: list[Indikator]) -> Markup:
         Column("Området i Barnets bästa-hjulet", label),
         Column("Vad det betyder", lambda i: i.beskrivning),
     ]
-    return table(indicators, columns, "De åtta områdena för välbefinnande", row_id=lambda i: f"omrade-{i.id}")
+    return table(indicators, columns, "GIRFEC:s åtta indikatorer för välbefinnande", row_id=lambda i: f"omrade-{i.id}")
 
 
 def conversation_questions(indicators: list[Indikator]) -> str:
@@ -259,7 +281,8 @@ DANGER = (
     '!!! danger "Är ett barn i fara?"\n\n'
     "    - **Akut fara:** ring **112**.\n"
     "    - **Oro för att ett barn far illa:** gör en anmälan till socialtjänsten i barnets kommun. "
-    "Om du arbetar med barn har du anmälningsplikt. [Så gör du en anmälan]({href}).\n"
+    "Arbetar du i en myndighet eller yrkesmässig verksamhet som rör barn, i hälso- och sjukvården eller i "
+    "socialtjänsten har du anmälningsplikt. Alla andra bör anmäla. [Så gör du en anmälan]({href}).\n"
     "    - Kronobarnsmodellen ersätter aldrig anmälningsplikten. Samverkan med samtycke och en anmälan kan pågå samtidigt.\n"
     "\n</div>\n"
 )
@@ -270,7 +293,12 @@ def danger_callout(report_href: str) -> str:
     return DANGER.format(href=report_href)
 
 
-REQUIRED_META = ("ansvarig", "granskad", "kallor")
+REQUIRED_META = ("foreslagen_ansvarig", "kallor")
+# A review can only come from data/granskningar.yaml, never from a page's own front matter.
+FORBIDDEN_META = {
+    "granskad": "en granskning förs in i data/granskningar.yaml (vem som bekräftade, när och vad som visar det), inte i sidhuvudet",
+    "ansvarig": 'skriv "foreslagen_ansvarig"; en bekräftad ansvarig kommer bara från en granskning i data/granskningar.yaml',
+}
 
 
 def check_guidance_meta(page: str, meta: dict, role_ids: set[str], source_ids: set[str]) -> list[str]:
@@ -278,13 +306,15 @@ def check_guidance_meta(page: str, meta: dict, role_ids: set[str], source_ids: s
     problems = []
     for key in REQUIRED_META:
         if not meta.get(key):
-            problems.append(f'{page}: fältet "{key}" saknas i sidhuvudet (front matter); varje vägledningssida ska ha ansvarig, granskad och kallor')
-    owner = meta.get("ansvarig")
+            problems.append(
+                f'{page}: fältet "{key}" saknas i sidhuvudet (front matter); varje vägledningssida ska ha foreslagen_ansvarig och kallor'
+            )
+    for key, why in FORBIDDEN_META.items():
+        if key in meta:
+            problems.append(f'{page}: fältet "{key}" får inte stå i sidhuvudet: {why}')
+    owner = meta.get("foreslagen_ansvarig")
     if owner and owner not in role_ids:
-        problems.append(f'{page}: fältet "ansvarig" hänvisar till "{owner}", men det finns ingen roll i data/roller.yaml med det id:t')
-    reviewed = meta.get("granskad")
-    if reviewed and not isinstance(reviewed, dt.date):
-        problems.append(f'{page}: fältet "granskad" ska vara ett datum (ÅÅÅÅ-MM-DD), inte "{reviewed}"')
+        problems.append(f'{page}: fältet "foreslagen_ansvarig" hänvisar till "{owner}", men det finns ingen roll i data/roller.yaml med det id:t')
     sources = meta.get("kallor")
     if sources is not None and not isinstance(sources, list):
         problems.append(f'{page}: fältet "kallor" ska vara en lista med id:n ur data/kallor.yaml')
@@ -295,12 +325,31 @@ def check_guidance_meta(page: str, meta: dict, role_ids: set[str], source_ids: s
     return problems
 
 
-def guidance_footer(reviewed: dt.date, owner: str, owner_href: str | None, sources: list[tuple[str, str | None]]) -> str:
-    """ "Senast granskad … · Ansvarig … · Källor …" as a Markdown block."""
-    owner_md = f"[{md_text(owner)}]({owner_href})" if owner_href else md_text(owner)
-    src = "; ".join(f"[{md_text(n)}]({u})" if u else md_text(n) for n, u in sources)
-    return (
-        '<div class="bbg-granskad" markdown>\n\n'
-        f"Senast granskad {sv_date(reviewed)} · Ansvarig: {owner_md} · Källor: {src}\n\n"
-        "</div>\n"
-    )
+def guidance_footer(
+    review: Granskning | None,
+    proposed_owner: tuple[str, str | None],
+    sources: list[tuple[str, str | None]],
+    confirmed_owner: tuple[str, str | None] | None = None,
+) -> str:
+    """The status line of a guidance page, as a Markdown block.
+
+    Without a recorded review the page is a draft and the owner is only a
+    proposal; "Granskad" is printed only from a review entry."""
+
+    def named(pair: tuple[str, str | None]) -> str:
+        name, href = pair
+        return f"[{md_text(name)}]({href})" if href else md_text(name)
+
+    src = "; ".join(named(s) for s in sources)
+    if review is None:
+        status = (
+            "**Utkast:** sidan är inte granskad eller bekräftad av länet. "
+            f"Föreslagen ansvarig (förslag): {named(proposed_owner)}"
+        )
+    else:
+        owner = named(confirmed_owner) if confirmed_owner else f"{named(proposed_owner)} (förslag)"
+        status = (
+            f"Granskad {sv_date(review.datum)} av {md_text(review.bekraftad_av)} "
+            f"({md_text(review.underlag)}) · Ansvarig: {owner}"
+        )
+    return '<div class="bbg-granskad" markdown>\n\n' f"{status} · Källor: {src}\n\n" "</div>\n"

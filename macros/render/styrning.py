@@ -139,9 +139,34 @@ def ended(activity: Aktivitet, as_of: dt.date) -> bool:
     return bool(ends) and all(e is not None and e < as_of for e in ends)
 
 
+NO_NOTE = "Ingen notering i planen"
+
+
 def recorded(activity: Aktivitet) -> str:
+    """The plan's own notes on the activity, verbatim and in quotes; the plan's
+    words ("Inte gjorts", "6 nov 2021") are not turned into "redovisat"."""
     notes = status_notes(activity)
-    return " · ".join(notes) if notes else "Inget redovisat i planen"
+    return " · ".join(f"”{n}”" for n in notes) if notes else NO_NOTE
+
+
+def plan_version(plan: Handlingsplan) -> str:
+    """The version the plan's notes are from, as the plan writes it: "version 210616"."""
+    if plan.revisioner:
+        last = plan.revisioner[-1]
+        return f"version {last.original or last.datum.isoformat()}"
+    return f"version {plan.faststalld.isoformat()}"
+
+
+def ended_heading(plan: Handlingsplan) -> str:
+    return f"Perioden har gått ut utan notering i planen ({plan_version(plan)})"
+
+
+def party_item(activity: Aktivitet) -> str:
+    """ "3.2 (planen: ”Inte gjorts”)" or "2.4 (ingen notering)" for the per-party list."""
+    notes = status_notes(activity)
+    if not notes:
+        return f"{activity.id} (ingen notering)"
+    return f"{activity.id} (planen: " + " · ".join(f"”{n}”" for n in notes) + ")"
 
 
 def status_table(acts: list[Aktivitet], caption: str, activity_href: Callable[[Aktivitet], str], as_of: dt.date) -> Markup:
@@ -187,7 +212,7 @@ def summary_table(plan: Handlingsplan, as_of: dt.date) -> Markup:
         Column("Med notering om status", lambda r: str(r[2])),
         Column("Utan angiven uppföljning", lambda r: str(r[3])),
         Column("Perioden har gått ut", lambda r: str(r[4])),
-        Column("Perioden har gått ut utan redovisat resultat", lambda r: str(r[5])),
+        Column(ended_heading(plan), lambda r: str(r[5])),
     ]
     return table(rows, labelled(columns), f"Sammanfattning per ämnesområde, läget {sv_date(as_of)}", css_class=css_class("bbg-status-summa"))
 

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from ..models.common import Kalla
 from ..models.utbildning import Modul, Utbildning
+from .grund import mark
 from .html import Column, link, md_text, table
 from .text import sv_join
 
@@ -26,7 +27,8 @@ def module_header(mod: Modul, modules: dict[str, Modul], module_md: Callable[[st
     lines = [
         '<div class="bbg-modulfakta" markdown>',
         "",
-        f"**Modul {mod.id[1:]}** · **Tid:** cirka {minutes(mod.minuter)} · **Målgrupper:** {md_text(', '.join(mod.malgrupper))}",
+        f"**Modul {mod.id[1:]}** · **Tid:** cirka {minutes(mod.minuter)} · **Målgrupper:** {md_text(', '.join(mod.malgrupper))} "
+        + mark("forslag", "tid och målgrupper"),
         "",
         f"**Förkunskaper:** {prereq}",
         "",
