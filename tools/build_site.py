@@ -3,7 +3,7 @@
     python tools/build_site.py [--project DIR] [--site-dir DIR]
 
 mkdocs writes into a fresh temporary directory next to the target, Pagefind
-adds the search index there; only when the whole strict build succeeded is the old site/ swapped out for the new one
+adds the search index there (search_index()); only when the whole strict build succeeded is the old site/ swapped out for the new one
 (two renames on the same file system). On any failure the temporary directory
 is removed and the published site/ is left byte for byte as it was.
 """
@@ -21,6 +21,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def search_index(site: Path, project: Path) -> int:
+    """The search index: Pagefind, with Swedish stemming, chunked so a page
+    loads only the parts a query needs, and the search vocabulary beside it
+    (glossary variants, kinds of page, compounds). The same code runs in the
+    preview (macros/sokindex.py, macros/sokhooks.py)."""
+    sys.path.insert(0, str(project))
+    try:
+        from macros.sokindex import build_search_index
+    finally:
+        sys.path.remove(str(project))
+    return build_search_index(site, project) or 0
+
+
 def build(project: Path, site_dir: Path) -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -33,13 +46,10 @@ def build(project: Path, site_dir: Path) -> int:
         if result.returncode != 0:
             print(f"\nBygget misslyckades (kod {result.returncode}); {site_dir} är oförändrad.", file=sys.stderr)
             return result.returncode or 1
-        # The search index: Pagefind, with Swedish stemming, chunked so a page
-        # loads only the parts a query needs (see docs/om-webbplatsen/).
-        index = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet",
-                                "--exclude-selectors", ".headerlink"], cwd=project, env=env)
-        if index.returncode != 0:
-            print(f"\nSökindexet kunde inte byggas (kod {index.returncode}); {site_dir} är oförändrad.", file=sys.stderr)
-            return index.returncode or 1
+        code = search_index(tmp, project)
+        if code != 0:
+            print(f"\nSökindexet kunde inte byggas (kod {code}); {site_dir} är oförändrad.", file=sys.stderr)
+            return code
         old = None
         if site_dir.exists():
             old = site_dir.with_name(f".{site_dir.name}-gammal-{os.getpid()}")

@@ -137,6 +137,9 @@ def glossary(terms: list[Term], source: SourceHref) -> Markup:
     for t in sorted(terms, key=key):
         name = Markup("{} ({})").format(t.term, t.forkortning) if t.forkortning else esc(t.term)
         extra = []
+        if t.varianter:
+            variants = Markup(", ").join(Markup("<em>{}</em>").format(v) for v in t.varianter)
+            extra.append(Markup("Skrivs också: {}.").format(variants))
         if t.aldre_term:
             extra.append(
                 Markup("Motsvarar <em>{}</em> i 2018 års underlag. {}").format(
@@ -277,7 +280,7 @@ def template_rtf(mall: BarnetsPlanMall, footer: str) -> bytes:
 # Wrapped so that the search index (Pagefind) does not list this box, which is
 # on many pages, as a hit for every page.
 DANGER = (
-    '<div class="bbg-fara" data-pagefind-ignore markdown>\n\n'
+    '<div class="bbg-fara" data-pagefind-ignore="all" markdown>\n\n'
     '!!! danger "Är ett barn i fara?"\n\n'
     "    - **Akut fara:** ring **112**.\n"
     "    - **Oro för att ett barn far illa:** gör en anmälan till socialtjänsten i barnets kommun. "
