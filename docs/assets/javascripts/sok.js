@@ -112,7 +112,7 @@
         } else if (meaningful.length && stop.indexOf(lk) >= 0) {
           found = {n: 1, unit: null};
         } else {
-          var alts2 = [{q: t, w: 1}];
+          var alts2 = [{q: t, w: 1, check: true}];
           var parts = lookup(vocab.delar, lk);
           if (parts) {
             alts2.push({q: parts.join(" "), w: 0.7});
@@ -131,13 +131,28 @@
 
   // ---------------------------------------------------------------- searching
 
+  // Pagefind drops a search (answers null) when another one starts before it
+  // has loaded its part of the index, so searches run one after another.
+  var queue = Promise.resolve();
+  function pfSearch(q, opts) {
+    var next = queue.then(function () { return pagefind.search(q, opts); });
+    queue = next.catch(function () {});
+    return next;
+  }
+
   // Pagefind's hits for each form of a unit: {page id: {s: score, r: result,
   // strong: matched by the word itself, a term's form or all parts of a compound}}.
   function searchForms(alts) {
-    var qs = {};
-    alts.forEach(function (a) { var q = a.q.toLowerCase(); if (!(q in qs) || qs[q] < a.w) qs[q] = a.w; });
+    var qs = {}, check = {};
+    alts.forEach(function (a) {
+      var q = a.q.toLowerCase();
+      if (!(q in qs) || qs[q] < a.w) qs[q] = a.w;
+      if (a.check) check[q] = true;
+    });
     var list = Object.keys(qs);
-    return Promise.all(list.map(function (q) { return pagefind.search(q); })).then(function (answers) {
+    return Promise.all(list.map(function (q) {
+      return pfSearch(q).then(function (ans) { return check[q] ? checked(q, ans) : ans; });
+    })).then(function (answers) {
       var pages = {};
       answers.forEach(function (ans, j) {
         var w = qs[list[j]];
@@ -152,6 +167,39 @@
     });
   }
 
+  // Pagefind answers a word it does not have with the words that begin like
+  // it ("samtyke" -> "samt"). Keep the answer only when a matched word is the
+  // query word, a longer word, or the same word with another Swedish ending.
+  var ENDING_SET = {"": 1, "are": 1, "aren": 1, "arens": 1, "ande": 1, "else": 1};
+  ENDINGS.forEach(function (e) { ENDING_SET[e] = 1; });
+
+  function plausible(q, w) {
+    var c = 0;
+    while (c < q.length && c < w.length && q[c] === w[c]) c++;
+    if (c >= q.length) return true;
+    for (var k = c; k >= Math.max(3, c - 3); k--) {
+      if (!ENDING_SET[w.slice(k)]) continue;
+      if (ENDING_SET[q.slice(k)]) return true;
+      // A doubled consonant before the ending: "programmet", "program".
+      if (q[k] === q[k - 1] && ENDING_SET[q.slice(k + 1)]) return true;
+    }
+    return false;
+  }
+
+  function checked(q, ans) {
+    if (!ans || !ans.results.length) return ans;
+    return ans.results[0].data().then(function (d) {
+      if (!d || typeof d.content !== "string" || !d.locations) return ans; // cannot tell: keep the answer
+      var words = d.content.split(/\s+/);
+      var k = key(q);
+      var ok = d.locations.some(function (l) {
+        var w = words[l] || "";
+        return [w].concat(w.split(/[-–]/)).some(function (part) { return plausible(k, key(part)); });
+      });
+      return ok ? ans : {results: []};
+    }, function () { return ans; });
+  }
+
   // A word that nothing matches and the dictionary does not know may still be
   // a compound: try its endings ("orosanmälan" -> "anmälan"), longest first.
   function searchEndings(word) {
@@ -160,7 +208,7 @@
     for (var i = 3; k.length - i >= 4; i++) ends.push(k.slice(i));
     var step = function (j) {
       if (j >= ends.length) return Promise.resolve({});
-      return searchForms([{q: ends[j], w: 0.5}]).then(function (pages) {
+      return searchForms([{q: ends[j], w: 0.5, check: true}]).then(function (pages) {
         return Object.keys(pages).length ? pages : step(j + 1);
       });
     };
@@ -445,7 +493,7 @@
   }).then(function (filters) {
     var names = Object.keys((filters && filters.typ) || {});
     return Promise.all(names.map(function (name) {
-      return pagefind.search(null, {filters: {typ: name}}).then(function (s) {
+      return pfSearch(null, {filters: {typ: name}}).then(function (s) {
         s.results.forEach(function (r) { kindOf[r.id] = name; kindPage[r.id] = r; });
       });
     }));
