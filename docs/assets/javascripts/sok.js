@@ -372,7 +372,10 @@
     var ex = el("p", {"class": "bbg-sok-utdrag"});
     ex.innerHTML = data.excerpt; // Pagefind's excerpt: escaped text with <mark>
     li.appendChild(ex);
-    var subs = (data.sub_results || []).filter(function (s) { return s.url !== data.url && /<mark>/.test(s.excerpt); }).slice(0, 3);
+    var title = (data.meta && data.meta.title) || "";
+    var subs = (data.sub_results || []).filter(function (s) {
+      return s.url !== data.url && s.title !== title && /<mark>/.test(s.excerpt);
+    }).slice(0, 3);
     if (subs.length) {
       var ul = el("ul", {"class": "bbg-sok-avsnitt", "aria-label": "Avsnitt på sidan"});
       subs.forEach(function (s) {
