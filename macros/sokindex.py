@@ -18,7 +18,10 @@ from itertools import islice
 from pathlib import Path
 
 # Pagefind's options (the language, Swedish, comes from <html lang="sv">).
-PAGEFIND_ARGS = ["--exclude-selectors", ".headerlink"]
+# Left out of the index: heading permalinks, and the "Senast granskad ·
+# Ansvarig · Källor" line under guidance pages (the same owner and source
+# titles on many pages: it made every page match "processledarna").
+PAGEFIND_ARGS = ["--exclude-selectors", ".headerlink", "--exclude-selectors", ".bbg-granskad"]
 # Debian's hunspell-sv: the Swedish dictionary that splits compounds.
 DICTIONARY = Path("/usr/share/hunspell/sv_SE")
 VOCABULARY_FILE = "sok/ordforrad.json"

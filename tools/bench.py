@@ -283,7 +283,7 @@ def main() -> int:
             print(f"Första visning /{page:<26} {sv(raw / 1024, '7.1f')} kB, {sv(packed / 1024, '6.1f')} kB gzip (mål: högst 90 kB)")
         index = site / "pagefind"
         index_files = [p for p in index.rglob("*") if p.is_file()]
-        data_files = [p for p in index_files if p.suffix in (".pf_fragment", ".pf_index", ".pf_meta") or p.name == "pagefind-entry.json"]
+        data_files = [p for p in index_files if p.suffix in (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter") or p.name == "pagefind-entry.json"]
         print(f"Sökindex på disk:                         {sum(p.stat().st_size for p in data_files) / 1024:7.1f} KB i {len(data_files)} filer "
               f"(redan komprimerade; mål: högst 150 KB)")
         vocab_file = site / "sok" / "ordforrad.json"

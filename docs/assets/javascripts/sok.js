@@ -132,10 +132,14 @@
   // ---------------------------------------------------------------- searching
 
   // Pagefind drops a search (answers null) when another one starts before it
-  // has loaded its part of the index, so searches run one after another.
+  // has loaded its part of the index, and a page's data is one object that
+  // the next search of the same page changes: searches (and the checks that
+  // read their data) run one after another.
   var queue = Promise.resolve();
-  function pfSearch(q, opts) {
-    var next = queue.then(function () { return pagefind.search(q, opts); });
+  function pfSearch(q, opts, then) {
+    var next = queue.then(function () {
+      return pagefind.search(q, opts).then(function (ans) { return then ? then(ans) : ans; });
+    });
     queue = next.catch(function () {});
     return next;
   }
@@ -151,7 +155,7 @@
     });
     var list = Object.keys(qs);
     return Promise.all(list.map(function (q) {
-      return pfSearch(q).then(function (ans) { return check[q] ? checked(q, ans) : ans; });
+      return pfSearch(q, {}, check[q] ? function (ans) { return checked(q, ans); } : null);
     })).then(function (answers) {
       var pages = {};
       answers.forEach(function (ans, j) {
@@ -359,7 +363,7 @@
 
   function resultItem(page, data) {
     var li = el("li", {"class": "bbg-sok-traff"});
-    var kind = kindOf[page.id] || (data.meta && data.meta.typ) || "";
+    var kind = kindOf[page.id] || "";
     var h = el("h2", {"class": "bbg-sok-titel"});
     h.appendChild(el("a", {href: data.url}, (data.meta && data.meta.title) || data.url));
     li.appendChild(h);
@@ -490,7 +494,9 @@
 
   var engine = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
     pagefind = pf;
-    return pf.options({baseUrl: siteRoot.pathname});
+    // In the page itself, not in Pagefind's web worker: the worker forgets a
+    // result's data once another result for the same page is garbage collected.
+    return pf.options({baseUrl: siteRoot.pathname, noWorker: true});
   }).then(function () {
     return pagefind.filters();
   }).then(function (filters) {
