@@ -11,6 +11,7 @@ only knows paths, runs Pagefind and reads the Swedish dictionary.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -92,6 +93,48 @@ def dictionary_analyser():
     return analyse
 
 
+def cached_analyser(cache_dir: Path | None = None):
+    """dictionary_analyser() with its answers kept between builds (a file in
+    the temporary directory, one per dictionary version), so the preview's
+    rebuilds do not read the dictionary again. Returns (analyse, save) or None."""
+    import hashlib
+    import tempfile
+
+    from macros.render.sok import Analysis
+
+    dic, aff = DICTIONARY.with_suffix(".dic"), DICTIONARY.with_suffix(".aff")
+    if not dic.exists():
+        return None
+    stamp = hashlib.sha256(f"{dic.stat().st_size}:{dic.stat().st_mtime_ns}:{aff.stat().st_mtime_ns}".encode()).hexdigest()[:12]
+    path = (cache_dir or Path(tempfile.gettempdir()) / "bbg-sok") / f"sammansattningar-{stamp}.json"
+    try:
+        cache = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    real = []  # the dictionary, read only when a word is not in the cache
+    added = []
+
+    def analyse(word: str) -> Analysis:
+        if word not in cache:
+            if not real:
+                real.append(dictionary_analyser())
+            a = real[0](word)
+            cache[word] = [a.lemma, a.parts]
+            added.append(word)
+        lemma, parts = cache[word]
+        return Analysis(lemma, parts)
+
+    def save() -> None:
+        if not added:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+    return analyse, save
+
+
 # ---------------------------------------------------------------- building
 
 
@@ -110,13 +153,15 @@ def write_vocabulary(site_dir: Path, data_dir: Path) -> dict:
     for term in site.ordlista.termer:
         for text in [term.term, *term.varianter, term.aldre_term or ""]:
             words.update(w.lower() for w in re.findall(r"[A-Za-zÅÄÖåäöÉé]+", text))
-    analyse = dictionary_analyser()
-    if analyse is None:
+    cached = cached_analyser()
+    if cached is None:
         print(f"Obs: ordlistan {DICTIONARY}.dic saknas (Debian-paketet hunspell-sv): "
               "sökningen delar inte sammansatta ord.", file=sys.stderr)
         parts = {}
     else:
+        analyse, save = cached
         parts = sok.compound_parts(words, analyse)
+        save()
     data = sok.vocabulary(site.ordlista.termer, kinds(), sok.age_words(site.praxis.bba_skeden), parts, "ordlista/")
     target = site_dir / VOCABULARY_FILE
     target.parent.mkdir(parents=True, exist_ok=True)

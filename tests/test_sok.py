@@ -182,3 +182,18 @@ def test_every_indexed_page_tells_pagefind_its_kind(built_site):
         seen[p.parent.relative_to(built_site).as_posix()] = m.group(1)
     assert seen["familj"] == "Lättläst" and seen["praxismodellen/bba"] == "Vägledning"
     assert seen["handlingsplan/2019-2023/omrade-1"] == "Aktivitet i handlingsplanen"
+
+
+@pytest.mark.skipif(not DICTIONARY.with_suffix(".dic").exists(), reason="Debian's hunspell-sv is not installed (.ci/run installs it)")
+def test_the_dictionarys_answers_are_kept_between_builds(tmp_path, monkeypatch):
+    import macros.sokindex as sokindex
+
+    analyse, save = sokindex.cached_analyser(tmp_path)
+    first = analyse("kompetensutveckling")
+    save()
+    # A second build reads the kept answers and never opens the dictionary.
+    monkeypatch.setattr(sokindex, "dictionary_analyser", lambda: pytest.fail("the dictionary was read again"))
+    analyse, _ = sokindex.cached_analyser(tmp_path)
+    again = analyse("kompetensutveckling")
+    assert (again.lemma, again.parts) == (first.lemma, first.parts)
+    assert ["kompetens", "utveckling"] in again.parts
