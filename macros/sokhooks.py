@@ -12,6 +12,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
+from macros.sokindex import build_search_index, page_kind
+
 # mkdocs serve loads this file afresh for every rebuild, so whether we are
 # serving is kept in the process environment, set once at startup.
 _SERVING = "BBG_FORHANDSVISNING_SOK"
@@ -23,8 +27,6 @@ def on_startup(command, dirty):
 
 
 def on_page_context(context, page, config, nav):
-    from macros.sokindex import page_kind
-
     page.meta["sidtyp"] = page_kind(page.file.src_uri)
     return context
 
@@ -32,10 +34,6 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     if os.environ.get(_SERVING) != "1":
         return
-    from mkdocs.exceptions import PluginError
-
-    from macros.sokindex import build_search_index
-
     project = Path(config.config_file_path).resolve().parent
     if build_search_index(Path(config.site_dir), project) != 0:
         raise PluginError("Sökindexet kunde inte byggas (Pagefind).")

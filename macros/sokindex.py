@@ -10,13 +10,22 @@ only knows paths, runs Pagefind and reads the Swedish dictionary.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 from itertools import islice
 from pathlib import Path
+
+from spylls.hunspell import Dictionary
+from spylls.hunspell.algo.lookup import CompoundForm
+
+from macros.render import sok
+from macros.render.sok import Analysis
+from macros.site import load_site
 
 # Pagefind's options (the language, Swedish, comes from <html lang="sv">).
 # Left out of the index: heading permalinks, and the "Senast granskad ·
@@ -72,13 +81,8 @@ def kinds() -> list[tuple[str, list[str]]]:
 def dictionary_analyser():
     """A function word -> render.sok.Analysis from Debian's hunspell-sv (read
     with spylls, Hunspell in Python), or None when the dictionary is missing."""
-    from macros.render.sok import Analysis
-
     if not DICTIONARY.with_suffix(".dic").exists():
         return None
-    from spylls.hunspell import Dictionary
-    from spylls.hunspell.algo.lookup import CompoundForm
-
     dic = Dictionary.from_files(str(DICTIONARY))
 
     def analyse(word: str) -> Analysis:
@@ -97,11 +101,6 @@ def cached_analyser(cache_dir: Path | None = None):
     """dictionary_analyser() with its answers kept between builds (a file in
     the temporary directory, one per dictionary version), so the preview's
     rebuilds do not read the dictionary again. Returns (analyse, save) or None."""
-    import hashlib
-    import tempfile
-
-    from macros.render.sok import Analysis
-
     dic, aff = DICTIONARY.with_suffix(".dic"), DICTIONARY.with_suffix(".aff")
     if not dic.exists():
         return None
@@ -141,9 +140,6 @@ def cached_analyser(cache_dir: Path | None = None):
 def write_vocabulary(site_dir: Path, data_dir: Path) -> dict:
     """sok/ordforrad.json in the built site: the glossary's terms and
     variants, kinds of page, BBA by age and the site's compounds split."""
-    from macros.render import sok
-    from macros.site import load_site
-
     site = load_site(data_dir)
     words: set[str] = set()
     for html in site_dir.rglob("*.html"):

@@ -5,7 +5,7 @@ Swedish search, keyboard use and print."""
 from __future__ import annotations
 
 import os
-from urllib.parse import quote, urlparse
+from urllib.parse import urlparse
 
 import pytest
 
