@@ -486,7 +486,9 @@
   field.value = q;
   var header = document.getElementById("bbg-sokfalt");
   if (header && q) header.value = q;
-  if (!q) field.focus();
+  // As the search form in the header did: focus in the field, so the query
+  // can be changed at once and Tab leads on to the filters and the results.
+  field.focus();
 
   var vocabLoaded = fetch(new URL("ordforrad.json", window.location.href)).then(function (r) {
     return r.ok ? r.json() : null;
