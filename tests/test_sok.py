@@ -79,7 +79,7 @@ def test_the_glossary_shows_the_variants(built_site, site_data):
 def test_what_the_search_asks_for_a_term(site_data):
     # Multi-word variants only lead to the term: searched word by word they would match everything.
     assert sok.term_search_words(site_data.get("term", "bba")) == ["Barnensbästa-ansvarig", "BBA", "Barnetsbästa-ansvarig"]
-    assert sok.term_search_words(site_data.get("term", "mvc")) == ["Mödrahälsovård", "mödravårdscentral", "MVC"]
+    assert sok.term_search_words(site_data.get("term", "mvc")) == ["Mödravårdscentral", "MVC", "Mödrahälsovård"]
     assert sok.term_search_words(site_data.get("term", "osl")) == ["Offentlighets- och sekretesslagen", "OSL", "Sekretesslagen"]
     keys = sok.term_keys(site_data.get("term", "bba"))
     for k in ["barnensbästaansvarig", "bba", "barnetsbästaansvarig", "namngivenperson", "namedperson"]:

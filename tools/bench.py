@@ -233,8 +233,8 @@ def search_benchmark(site: Path, verbose: bool = False) -> dict | None:
         server.close()
     n = len(QUERIES)
     print(f"Sökfrågor i testbänken:                   {n} (tests/sokfragor.py)")
-    print(f"Rätt sida bland de tre första:            {100 * top3 / n:6.1f} %  ({top3} av {n}; mål: minst 90 %)")
-    print(f"Rätt sida först:                          {100 * first / n:6.1f} %  ({first} av {n})")
+    print(f"Rätt sida bland de tre första:            {sv(100 * top3 / n, '6.1f')} %  ({top3} av {n}; mål: minst 90 %)")
+    print(f"Rätt sida först:                          {sv(100 * first / n, '6.1f')} %  ({first} av {n})")
     print(f"Frågor utan träff:                        {len(empty):6d}    (mål: 0){': ' + ', '.join(empty) if empty else ''}")
     if times:
         print(f"Tid till första träff, median (Chromium): {_median(times):6.0f} ms (från att sidan öppnas)")
@@ -266,7 +266,7 @@ def main() -> int:
 
         if build_search_index(site, ROOT) != 0:
             raise SystemExit("sökindexet kunde inte byggas")
-        print(f"Sökindex (Pagefind och sökordlistan):     {time.perf_counter() - start:6.2f} s")
+        print(f"Sökindex (Pagefind och sökordlistan):     {sv(time.perf_counter() - start, '6.2f')} s")
 
         plain = plain_project(work)
         plain_t = best_of(args.runs, lambda: mkdocs_build(plain, work / "site-plain"))
@@ -284,12 +284,12 @@ def main() -> int:
         index = site / "pagefind"
         index_files = [p for p in index.rglob("*") if p.is_file()]
         data_files = [p for p in index_files if p.suffix in (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter") or p.name == "pagefind-entry.json"]
-        print(f"Sökindex på disk:                         {sum(p.stat().st_size for p in data_files) / 1024:7.1f} KB i {len(data_files)} filer "
-              f"(redan komprimerade; mål: högst 150 KB)")
+        print(f"Sökindex på disk:                         {sv(sum(p.stat().st_size for p in data_files) / 1024, '7.1f')} kB i {len(data_files)} filer "
+              f"(redan komprimerade; mål: högst 150 kB)")
         vocab_file = site / "sok" / "ordforrad.json"
-        print(f"Sökordlistan (sok/ordforrad.json):        {vocab_file.stat().st_size / 1024:7.1f} KB, {gz(vocab_file) / 1024:6.1f} KB gzip, "
+        print(f"Sökordlistan (sok/ordforrad.json):        {sv(vocab_file.stat().st_size / 1024, '7.1f')} kB, {sv(gz(vocab_file) / 1024, '6.1f')} kB gzip, "
               "laddas bara på söksidan")
-        print(f"Sökmotorn (wasm, js, css):                {sum(p.stat().st_size for p in index_files if p not in data_files) / 1024:7.1f} KB, "
+        print(f"Sökmotorn (wasm, js, css):                {sv(sum(p.stat().st_size for p in index_files if p not in data_files) / 1024, '7.1f')} kB, "
               "laddas bara på söksidan")
         third = set()
         for html in site.rglob("*.html"):
