@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import brotli
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
