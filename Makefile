@@ -55,7 +55,7 @@ test: install $(AXE) ## Run every test (lint, data, generators, builds, browser)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest
 
-bench: install ## Print build times and page weights (not a test)
+bench: install $(AXE) ## Print build times, page weights and Lighthouse scores (not a test)
 	$(BIN)/python tools/bench.py
 
 clean: ## Remove the built site and caches

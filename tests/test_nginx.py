@@ -222,6 +222,8 @@ def test_every_page_runs_under_the_policy(host, built_site):
         page = context.new_page()
         messages = []
         page.on("console", lambda m: messages.append(m.text) if "Content Security Policy" in m.text else None)
+        workers = []  # Pagefind's worker: it falls back to the page (with a warning) if it cannot run
+        page.on("worker", lambda w: (workers.append(w.url), w.on("console", lambda m: messages.append(m.text))))
         for path in pages:
             page.goto(host.base + path, wait_until="load")
             assert page.evaluate("window.__csp") == [], path
@@ -230,6 +232,7 @@ def test_every_page_runs_under_the_policy(host, built_site):
         page.goto(host.base + "sok/?q=samtycket", wait_until="load")
         page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
         assert page.evaluate("window.__csp") == []
+        assert any(w.endswith("/pagefind/pagefind-worker.js") for w in workers), "the search runs in its worker"
         page.goto(host.base + "utbildning/m05-barnets-plan/", wait_until="load")
         assert page.is_visible(".bbg-kopiera"), "the copy button (our script) works under the policy"
         assert page.evaluate("window.__csp") == []

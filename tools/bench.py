@@ -6,7 +6,10 @@ targets are checked by reading the printout.
 Figures: full build; the same pages built without macros, and the ratio;
 the build with the data scaled ×10 (generated into a temporary directory),
 and the ratio; first-view transfer size of a page (HTML + CSS + JS, gzip -9);
-the search index size; third-party bytes.
+the search index size; third-party bytes. Then Lighthouse (npm lighthouse,
+Debian's chromium, mobile profile) on one page of each kind, served over HTTPS
+by nginx set up exactly as the README says: the four scores and the bytes on
+the wire (`--part lighthouse` runs only that).
 """
 
 from __future__ import annotations
@@ -243,12 +246,94 @@ def compare_search(work: Path, pagefind_site: Path) -> None:
         browser.close()
 
 
+# ---------------------------------------------------------------- Lighthouse
+
+LIGHTHOUSE = ROOT / "tools" / "npm" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def lighthouse_pages(site: Path) -> list[tuple[str, str]]:
+    """(kind, path) for one page of each kind."""
+    first = {folder: sorted(p.parent.name for p in (site / folder).glob("*/index.html"))[0] for folder in ("roller", "roller/parter")}
+    return [
+        ("startsida", ""),
+        ("vägledning", "praxismodellen/bba/"),
+        ("familjesida", "familj/"),
+        ("hela handlingsplanen", "handlingsplan/2019-2023/"),
+        ("tidslinje", "handlingsplan/2019-2023/tidslinje/"),
+        ("utbildningsmodul", "utbildning/m05-barnets-plan/"),
+        ("roll", f"roller/{first['roller']}/"),
+        ("part", f"roller/parter/{first['roller/parter']}/"),
+        ("ansvarsmatris", "roller/matris/"),
+        ("ordlista", "ordlista/"),
+        ("sökning", "sok/?q=samtycke"),
+        ("sidan finns inte", "finns-inte/"),
+    ]
+
+
+def _num(value: float, decimals: int = 1) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def run_lighthouse(work: Path) -> None:
+    """Lighthouse on one page of each kind, served by nginx as the README says."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    sys.path.insert(0, str(ROOT / "tests"))
+    from nginx_support import HAVE_NGINX, publish_as_the_readme_says
+
+    if not (LIGHTHOUSE.exists() and Path(chromium).exists() and HAVE_NGINX):
+        print("Lighthouse körs inte: kräver tools/npm (make bench installerar), chromium och nginx.")
+        return
+    site = work / "site-publicerad"
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py"), "--site-dir", str(site)],
+                            env=ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bygget misslyckades:\n{result.stderr[-3000:]}")
+    host = publish_as_the_readme_says(site)
+    try:
+        print(f"\nLighthouse {subprocess.run([str(LIGHTHOUSE), '--version'], capture_output=True, text=True).stdout.strip()}, "
+              "mobilprofil (simulerad långsam 4G, mellanklassmobil), nginx med README:ns konfiguration över HTTPS")
+        print(f"{'sida':<22} {'prestanda':>9} {'tillgängl.':>10} {'praxis':>7} {'SEO':>5} {'överfört':>10} {'anrop':>5}  FCP / LCP / TBT")
+        worst = {c: 1.0 for c in CATEGORIES}
+        heaviest = 0
+        for kind, path in lighthouse_pages(site):
+            out = work / "lighthouse.json"
+            lh = subprocess.run(
+                [str(LIGHTHOUSE), host.base + path, "--output=json", f"--output-path={out}", "--quiet", "--form-factor=mobile",
+                 f"--only-categories={','.join(CATEGORIES)}",
+                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu --ignore-certificate-errors"],
+                env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True)
+            if lh.returncode != 0:
+                print(f"{kind:<22} Lighthouse misslyckades: {lh.stderr.strip()[-500:]}")
+                continue
+            report = json.loads(out.read_text(encoding="utf-8"))
+            scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
+            audits = report["audits"]
+            wire = audits["total-byte-weight"]["numericValue"]
+            requests = len(audits["network-requests"]["details"]["items"])
+            for c in CATEGORIES:
+                worst[c] = min(worst[c], scores[c])
+            heaviest = max(heaviest, wire)
+            timing = " / ".join(_num(audits[a]["numericValue"] / 1000) + " s" for a in ("first-contentful-paint", "largest-contentful-paint"))
+            print(f"{kind:<22} {_num(scores['performance'], 2):>9} {_num(scores['accessibility'], 2):>10} "
+                  f"{_num(scores['best-practices'], 2):>7} {_num(scores['seo'], 2):>5} {_num(wire / 1000) + ' kB':>10} {requests:>5}  "
+                  f"{timing} / {audits['total-blocking-time']['numericValue']:.0f} ms")
+        print(f"Lägsta poäng: {', '.join(f'{c} {_num(worst[c], 2)}' for c in CATEGORIES)} (mål: 1,00 i alla)")
+        print(f"Största första visning: {_num(heaviest / 1000)} kB överfört, svarshuvuden inräknade (mål: högst 60 kB)")
+    finally:
+        host.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Build and page-weight benchmark")
     parser.add_argument("--runs", type=int, default=3, help="builds per figure; the fastest counts")
+    parser.add_argument("--part", choices=["all", "build", "lighthouse"], default="all")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bbg-bench-"))
     try:
+        if args.part == "lighthouse":
+            run_lighthouse(work)
+            return 0
         print(f"Maskin: {platform.machine()}, {os.cpu_count()} kärnor, Python {platform.python_version()}, {platform.platform()}")
         site = work / "site"
         full = best_of(args.runs, lambda: mkdocs_build(ROOT, site))
@@ -286,6 +371,8 @@ def main() -> int:
             third |= set(re.findall(r'<link[^>]+href="((?:https?:)?//[^"]+)"[^>]*rel="(?:stylesheet|preload|icon)', text))
         print(f"Resurser från andra värdar:               {len(third)} (0 byte)" if not third else f"Resurser från andra värdar: {sorted(third)}")
         compare_search(work, site)
+        if args.part == "all":
+            run_lighthouse(work)
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
