@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import brotli
-from conftest import ROOT
+from conftest import ROOT, copy_project, run_build
 
 sys.path.insert(0, str(ROOT / "tools"))
 import publish  # noqa: E402
@@ -165,3 +165,24 @@ def test_make_publish_refuses_an_unbuilt_site(tmp_path):
     assert result.returncode != 0 and "kör make build först" in result.stderr
     no_dest = subprocess.run(["make", "-s", "-C", str(ROOT), "publish"], capture_output=True, text=True)
     assert no_dest.returncode != 0 and "make publish DEST=" in no_dest.stderr
+
+
+# ---------------------------------------------------------------- zero warnings
+
+
+def test_a_warning_from_pagefind_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    page = project / "docs" / "ordlista.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<div data-pagefind-ignore="fel">x</div>\n', encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert 'data-pagefind-ignore value of "fel" is not valid' in result.stderr
+    assert "Sökindexet kunde inte byggas utan varningar" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_real_build_prints_no_warning(built_site):
+    result = run_build(ROOT, built_site.parent / "site-igen")
+    assert result.returncode == 0
+    lines = (result.stdout + result.stderr).splitlines()
+    assert [line for line in lines if not line.startswith("INFO") and "Webbplatsen är byggd" not in line] == []
