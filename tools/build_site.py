@@ -3,9 +3,13 @@
     python tools/build_site.py [--project DIR] [--site-dir DIR]
 
 mkdocs writes into a fresh temporary directory next to the target, Pagefind
-adds the search index there; only when the whole strict build succeeded is the old site/ swapped out for the new one
-(two renames on the same file system). On any failure the temporary directory
-is removed and the published site/ is left byte for byte as it was.
+adds the search index there, then the publishing steps run (tools/publishing.py:
+the address registry is checked, the Content-Security-Policy written, the tree
+made readable for the web server, every text file precompressed). Only when all
+of it succeeded is the old site/ swapped out for the new one (two renames on the
+same file system). On any failure the temporary directory is removed and the
+published site/ is left byte for byte as it was. Any warning from a tool stops
+the build, as mkdocs --strict does.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import publishing
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,10 +42,16 @@ def build(project: Path, site_dir: Path) -> int:
         # The search index: Pagefind, with Swedish stemming, chunked so a page
         # loads only the parts a query needs (see docs/om-webbplatsen/).
         index = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet",
-                                "--exclude-selectors", ".headerlink"], cwd=project, env=env)
-        if index.returncode != 0:
-            print(f"\nSökindexet kunde inte byggas (kod {index.returncode}); {site_dir} är oförändrad.", file=sys.stderr)
+                                "--exclude-selectors", ".headerlink"], cwd=project, env=env,
+                               capture_output=True, text=True)
+        if index.returncode != 0 or tool_warnings(index):
+            print(index.stdout + index.stderr, file=sys.stderr)
+            print(f"\nSökindexet kunde inte byggas utan varningar (kod {index.returncode}); {site_dir} är oförändrad.",
+                  file=sys.stderr)
             return index.returncode or 1
+        if not prepare_for_publishing(project, tmp):
+            print(f"\n{site_dir} är oförändrad.", file=sys.stderr)
+            return 1
         old = None
         if site_dir.exists():
             old = site_dir.with_name(f".{site_dir.name}-gammal-{os.getpid()}")
@@ -52,6 +64,24 @@ def build(project: Path, site_dir: Path) -> int:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def tool_warnings(result: subprocess.CompletedProcess) -> list[str]:
+    """Lines a quiet tool printed: with --quiet, Pagefind prints only warnings."""
+    return [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+
+
+def prepare_for_publishing(project: Path, tmp: Path) -> bool:
+    """The publishing steps on the built tree (tools/publishing.py); False, with
+    the problems printed, if the build must stop."""
+    problems = publishing.check_addresses(project / "data" / "adresser.yaml", tmp)
+    problems += publishing.write_csp(tmp)
+    if problems:
+        print("\nBygget stoppades:", *(f"  {p}" for p in problems), sep="\n", file=sys.stderr)
+        return False
+    publishing.make_readable(tmp)
+    publishing.precompress(tmp)
+    return True
 
 
 def main() -> int:

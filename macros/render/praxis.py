@@ -277,7 +277,7 @@ def template_rtf(mall: BarnetsPlanMall, footer: str) -> bytes:
 # Wrapped so that the search index (Pagefind) does not list this box, which is
 # on many pages, as a hit for every page.
 DANGER = (
-    '<div class="bbg-fara" data-pagefind-ignore markdown>\n\n'
+    '<div class="bbg-fara" data-pagefind-ignore="all" markdown>\n\n'
     '!!! danger "Är ett barn i fara?"\n\n'
     "    - **Akut fara:** ring **112**.\n"
     "    - **Oro för att ett barn far illa:** gör en anmälan till socialtjänsten i barnets kommun. "
