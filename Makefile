@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
 AXE    := tools/npm/node_modules/axe-core/axe.min.js
-.PHONY: help install serve build offline check schemas granska test bench clean
+.PHONY: help install serve build publish offline check schemas granska test bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -27,6 +27,12 @@ serve: install ## Serve the site locally with live reload
 
 build: install ## Build the static site into site/ (replaced only if the build succeeds)
 	$(BIN)/python tools/build_site.py
+
+# Not dependent on install: run with sudo and the system's python3 (standard library only).
+SITE ?= site
+publish: ## Publish site/ to DEST (make publish DEST=/var/www/barnens-basta), swapped in atomically
+	@test -n "$(DEST)" || { echo "Ange målmappen: make publish DEST=/var/www/barnens-basta" >&2; exit 2; }
+	$(PYTHON) tools/publish.py --site "$(SITE)" --dest "$(DEST)"
 
 offline: install $(AXE) ## Build barnens-basta-offline.zip (opens from the file system)
 	$(BIN)/python tools/build_offline.py
@@ -49,7 +55,7 @@ test: install $(AXE) ## Run every test (lint, data, generators, builds, browser)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest
 
-bench: install ## Print build times and page weights (not a test)
+bench: install $(AXE) ## Print build times, page weights and Lighthouse scores (not a test)
 	$(BIN)/python tools/bench.py
 
 clean: ## Remove the built site and caches

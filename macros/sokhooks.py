@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -35,5 +36,8 @@ def on_post_build(config):
     if os.environ.get(_SERVING) != "1":
         return
     project = Path(config.config_file_path).resolve().parent
-    if build_search_index(Path(config.site_dir), project) != 0:
-        raise PluginError("Sökindexet kunde inte byggas (Pagefind).")
+    result = build_search_index(Path(config.site_dir), project)
+    if result.returncode != 0:
+        raise PluginError(f"Sökindexet kunde inte byggas (Pagefind):\n{result.stdout}{result.stderr}")
+    if (result.stdout + result.stderr).strip():
+        print(result.stdout + result.stderr, file=sys.stderr)

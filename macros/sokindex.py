@@ -165,14 +165,16 @@ def write_vocabulary(site_dir: Path, data_dir: Path) -> dict:
     return data
 
 
-def run_pagefind(site_dir: Path, cwd: Path) -> int:
-    return subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet", *PAGEFIND_ARGS], cwd=cwd).returncode
+def run_pagefind(site_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet", *PAGEFIND_ARGS],
+                          cwd=cwd, capture_output=True, text=True)
 
 
-def build_search_index(site_dir: Path, project: Path) -> int:
-    """Pagefind's index and the search vocabulary for a built site; 0 on success."""
-    code = run_pagefind(site_dir, project)
-    if code != 0:
-        return code
-    write_vocabulary(site_dir, project / "data")
-    return 0
+def build_search_index(site_dir: Path, project: Path) -> subprocess.CompletedProcess:
+    """Pagefind's index and the search vocabulary for a built site. Returns
+    Pagefind's run: the caller checks its code and its output (a warning
+    stops the build, tools/build_site.py)."""
+    result = run_pagefind(site_dir, project)
+    if result.returncode == 0:
+        write_vocabulary(site_dir, project / "data")
+    return result

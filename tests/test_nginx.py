@@ -1,152 +1,256 @@
-"""The production nginx configuration (deploy/nginx/), tested with a real
-nginx on 127.0.0.1: security headers, caching, the 404 page, and pages that
-run in Chromium without a single Content-Security-Policy violation."""
+"""Publishing as the README says, with a real nginx.
+
+The test reads the commands in the README's "Publicera" section and performs
+exactly them, in order, on a copy of this machine's Debian /etc/nginx (stock
+nginx.conf, `user www-data`) inside a temporary folder: every absolute path
+(/etc/nginx, /etc/ssl/barnens-basta, /var/www, /var/log/nginx, /run) is moved
+into that folder and ports 80/443 become free ports on 127.0.0.1. Nothing else
+is changed. Then it checks, over TLS with the self-signed certificate the README
+makes: workers run unprivileged and can read the tree, HTTP goes to HTTPS,
+current TLS only, HSTS and the security headers on every location (downloads
+included), the build's strict Content-Security-Policy (no 'unsafe-inline' for
+scripts), precompressed responses, caching, the 404 page, and every page in
+Chromium without a single CSP violation. Last, the README's update steps.
+"""
 
 from __future__ import annotations
 
-import getpass
+import gzip
 import os
-import shutil
+import pwd
+import re
 import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
+import ssl
+import sys
+import warnings
+from pathlib import Path
 
+import brotli
 import pytest
-
-from browser_support import CHROMIUM, CHROMIUM_ARGS
+from browser_support import CHROMIUM, CHROMIUM_ARGS, html_pages
 from conftest import ROOT
+from nginx_support import DEST, HAVE_NGINX, publish_as_the_readme_says, readme_commands
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-pytestmark = pytest.mark.skipif(not os.path.exists(NGINX), reason="nginx is not installed (.ci/run installs nginx-light)")
-DEPLOY = ROOT / "deploy" / "nginx"
+sys.path.insert(0, str(ROOT / "tools"))
+import publishing  # noqa: E402
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = pytest.mark.skipif(
+    not HAVE_NGINX, reason="Debian's nginx is not installed (.ci/run installs nginx-light and libnginx-mod-http-brotli-static)"
+)
 
 
 @pytest.fixture(scope="module")
-def nginx(built_site, tmp_path_factory):
-    prefix = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
-    headers = prefix / "headers.conf"
-    shutil.copy(DEPLOY / "security-headers.conf", headers)
-    server = (DEPLOY / "barnens-basta.conf").read_text(encoding="utf-8")
-    for old, new in {
-        "listen 80;": f"listen 127.0.0.1:{port};",
-        "listen [::]:80;": "",
-        "/var/www/barnens-basta/site": str(built_site),
-        "/etc/nginx/snippets/barnens-basta-headers.conf": str(headers),
-    }.items():
-        assert old in server, f"deploy/nginx/barnens-basta.conf no longer contains {old!r}"
-        server = server.replace(old, new)
-    (prefix / "site.conf").write_text(server, encoding="utf-8")
-    (prefix / "nginx.conf").write_text(
-        f"""
-# workers read the test's site in a private temporary folder: run them as us
-user {getpass.getuser()};
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {prefix}/body;
-    proxy_temp_path {prefix}/proxy;
-    fastcgi_temp_path {prefix}/fastcgi;
-    uwsgi_temp_path {prefix}/uwsgi;
-    scgi_temp_path {prefix}/scgi;
-    include {prefix}/site.conf;
-}}
-""",
-        encoding="utf-8",
-    )
-    test = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"], capture_output=True, text=True)
-    assert test.returncode == 0, test.stderr
-    proc = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base, timeout=1)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.05)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+def host(built_site):
+    # pytest's own temporary folders are 0700, so the host lives in its own
+    # world-readable folder under /tmp (www-data must enter it).
+    h = publish_as_the_readme_says(built_site)
+    yield h
+    h.close()
 
 
-def _get(url: str):
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return r.status, r.headers, r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, e.headers, e.read()
+def _policy(site: Path) -> str:
+    line = (site / publishing.CSP_FILE).read_text(encoding="utf-8").strip().splitlines()[-1]
+    return re.fullmatch(r'add_header Content-Security-Policy "([^"]+)" always;', line)[1]
 
 
-def test_security_headers_on_pages_and_assets(nginx, built_site):
-    bundle = next((built_site / "assets" / "javascripts").glob("bundle.*.min.js")).name
-    for path in ["", "praxismodellen/bba/", f"assets/javascripts/{bundle}", "styrning/uppfoljningar.ics", "finns-inte/"]:
-        status, headers, _ = _get(nginx + path)
-        assert status in (200, 404), path
-        csp = headers["Content-Security-Policy"]
-        assert "default-src 'self'" in csp and "object-src 'none'" in csp and "frame-ancestors 'none'" in csp, path
-        assert headers["X-Content-Type-Options"] == "nosniff", path
-        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
-        assert headers["Server"] == "nginx", f"{path}: the server must not tell its version ({headers['Server']})"
+def _one(site: Path, pattern: str) -> str:
+    return next(p for p in sorted(site.rglob(pattern)) if not p.name.endswith((".gz", ".br"))).relative_to(site).as_posix()
 
 
-def test_caching(nginx, built_site):
-    bundle = next((built_site / "assets" / "javascripts").glob("bundle.*.min.js")).name
-    _, headers, _ = _get(nginx + f"assets/javascripts/{bundle}")
-    assert "immutable" in headers["Cache-Control"] and "max-age=31536000" in headers["Cache-Control"]
-    fragment = next((built_site / "pagefind" / "fragment").glob("*.pf_fragment")).name
-    _, headers, _ = _get(nginx + f"pagefind/fragment/{fragment}")
-    assert "immutable" in headers["Cache-Control"], "Pagefind's hashed index chunks are cached long"
-    _, headers, _ = _get(nginx + "pagefind/pagefind.js")
-    assert "immutable" not in headers["Cache-Control"], "an unhashed name must not be cached for a year"
-    _, headers, _ = _get(nginx + "praxismodellen/bba/")
-    assert headers["Cache-Control"] == "no-cache"
-    _, headers, _ = _get(nginx + "assets/stylesheets/handbok.css")
-    assert headers["Cache-Control"] == "public, max-age=3600"
-    _, headers, _ = _get(nginx + "styrning/uppfoljningar.ics")
-    assert headers["Content-Type"].startswith("text/calendar")
+# ---------------------------------------------------------------- deploy as written
 
 
-def test_custom_404(nginx):
-    status, headers, body = _get(nginx + "det-har-finns-inte/alls/")
+def test_the_built_tree_is_readable_by_the_web_server(built_site):
+    wrong = [f"{p.relative_to(built_site)} {oct(p.stat().st_mode & 0o777)}" for p in [built_site, *built_site.rglob("*")]
+             if (p.stat().st_mode & 0o777) != (0o755 if p.is_dir() else 0o644)]
+    assert wrong == []
+
+
+def test_workers_run_unprivileged_and_serve_the_published_tree(host):
+    conf = host.conf.read_text(encoding="utf-8")
+    assert re.search(r"^user www-data;", conf, re.M) and not re.search(r"^\s*user\s+root", conf, re.M)
+    link = host.path(DEST) / "site"
+    assert link.is_symlink() and os.readlink(link).startswith("releases/")
+    assert all((p.stat().st_mode & 0o777) in (0o755, 0o644) for p in link.resolve().rglob("*"))
+    if os.geteuid() == 0:  # only a root master can switch users
+        www = pwd.getpwnam("www-data").pw_uid
+        uids = {int(re.search(r"^Uid:\s+(\d+)", Path(f"/proc/{w}/status").read_text(), re.M)[1]) for w in host.workers()}
+        assert uids == {www}
+    for path in ["", "praxismodellen/bba/", "utbildning/m05-barnets-plan/"]:
+        status, _, body = host.get(path)
+        assert status == 200, f"/{path}: {status} (a tree the workers cannot read answers 403)"
+        assert b"<html" in body
+
+
+def test_http_goes_to_https(host):
+    for path in ["", "praxismodellen/bba/", "styrning/uppfoljningar.ics", "finns-inte/"]:
+        status, headers, _ = host.get(path, scheme="http")
+        assert status == 301, path
+        assert headers["Location"] == f"https://127.0.0.1/{path}"
+
+
+def test_tls_is_current_and_the_certificate_is_the_one_installed(host):
+    conn = socket.create_connection(("127.0.0.1", host.https))
+    with host.tls().wrap_socket(conn, server_hostname="localhost") as s:
+        assert s.version() == "TLSv1.3"
+        installed = ssl.PEM_cert_to_DER_cert(host.path("/etc/ssl/barnens-basta/fullchain.pem").read_text())
+        assert s.getpeercert(binary_form=True) == installed
+    tls12 = host.tls()
+    tls12.maximum_version = ssl.TLSVersion.TLSv1_2
+    with tls12.wrap_socket(socket.create_connection(("127.0.0.1", host.https)), server_hostname="localhost") as s:
+        name, version, _ = s.cipher()
+        assert version == "TLSv1.2" and name.startswith("ECDHE-") and ("GCM" in name or "CHACHA20" in name)
+    # Old protocols and ciphers without forward secrecy are refused.
+    for maximum, ciphers in [(ssl.TLSVersion.TLSv1_1, "ALL:@SECLEVEL=0"), (ssl.TLSVersion.TLSv1_2, "AES128-GCM-SHA256:AES256-SHA")]:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        ctx.check_hostname, ctx.verify_mode = False, ssl.CERT_NONE
+        with warnings.catch_warnings():  # the client side of this check is deprecated on purpose
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ctx.minimum_version, ctx.maximum_version = ssl.TLSVersion.MINIMUM_SUPPORTED, maximum
+        ctx.set_ciphers(ciphers)
+        with pytest.raises((ssl.SSLError, ConnectionResetError)):
+            with ctx.wrap_socket(socket.create_connection(("127.0.0.1", host.https))):
+                pass
+
+
+def test_security_headers_on_every_location(host, built_site):
+    policy = _policy(built_site)
+    script_src = re.search(r"script-src ([^;]+)", policy)[1].split()
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert any(s.startswith("'sha256-") for s in script_src), "Material's inline start-up scripts are allowed by hash"
+    paths = {
+        "page": "praxismodellen/bba/",
+        "start": "",
+        "fingerprinted bundle": _one(built_site, "assets/javascripts/bundle.*.min.js"),
+        "our CSS": "assets/stylesheets/handbok.css",
+        "calendar download": "styrning/uppfoljningar.ics",
+        "CSV download": _one(built_site, "handlingsplan/**/*.csv"),
+        "XLSX download": _one(built_site, "handlingsplan/**/*.xlsx"),
+        "RTF download": _one(built_site, "**/*.rtf"),
+        "search index chunk": _one(built_site, "pagefind/fragment/*.pf_fragment"),
+        "search engine": "pagefind/pagefind.js",
+        "missing page": "finns-inte/",
+        "the build's nginx snippet": publishing.CSP_FILE.as_posix(),
+    }
+    for what, path in paths.items():
+        for scheme in ("https", "http"):
+            status, headers, _ = host.get(path, scheme=scheme)
+            assert status in ((200, 404) if scheme == "https" else (301,)), f"{what} /{path} over {scheme}: {status}"
+            assert headers["Content-Security-Policy"] == policy, f"{what}: {scheme}"
+            assert re.fullmatch(r"max-age=(\d+)", headers["Strict-Transport-Security"] or "") and \
+                int(headers["Strict-Transport-Security"].split("=")[1]) >= 31536000, what
+            assert headers["X-Content-Type-Options"] == "nosniff", what
+            assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", what
+            assert headers["X-Frame-Options"] == "DENY", what
+            assert headers["Server"] == "nginx", f"{what}: the server must not tell its version"
+
+
+def test_the_policy_file_is_not_served(host):
+    status, _, body = host.get(publishing.CSP_FILE.as_posix())
+    assert status == 404 and b"Content-Security-Policy" not in body
+
+
+def test_caching(host, built_site):
+    def cache(path):
+        return host.get(path)[1]["Cache-Control"]
+
+    assert cache(_one(built_site, "assets/javascripts/bundle.*.min.js")) == "public, max-age=31536000, immutable"
+    assert "immutable" in cache(_one(built_site, "pagefind/fragment/*.pf_fragment")), "Pagefind's hashed chunks"
+    assert "immutable" not in cache("pagefind/pagefind.js"), "an unhashed name must not be cached for a year"
+    assert cache("praxismodellen/bba/") == "no-cache"
+    assert cache("assets/stylesheets/handbok.css") == "public, max-age=3600"
+    assert host.get("styrning/uppfoljningar.ics")[1]["Content-Type"].startswith("text/calendar")
+
+
+def test_custom_404(host):
+    status, _, body = host.get("det-har-finns-inte/alls/")
     assert status == 404
     text = body.decode("utf-8")
     assert "Sidan finns inte" in text and 'lang="sv"' in text
 
 
+def test_text_is_served_precompressed(host, built_site):
+    # The site has no SVG file of its own today: add one to the published tree,
+    # compressed by the build's own step, to check nginx sends SVG compressed too.
+    extra = host.path(DEST) / "site" / "test-svg"
+    extra.mkdir()
+    (extra / "bild.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+                                    + '<rect width="10" height="10" fill="#3f51b5"/>' * 20 + "</svg>")
+    publishing.precompress(extra, use_cache=False)
+    published = host.path(DEST) / "site"
+    kinds = {
+        "HTML": ("praxismodellen/bba/", "praxismodellen/bba/index.html", "text/html"),
+        "CSS": (_one(built_site, "assets/stylesheets/main.*.min.css"), None, "text/css"),
+        "JS": (_one(built_site, "assets/javascripts/bundle.*.min.js"), None, "application/javascript"),
+        "JSON": ("pagefind/pagefind-entry.json", None, "application/json"),
+        "SVG": ("test-svg/bild.svg", None, "image/svg+xml"),
+        "search engine": ("pagefind/pagefind.js", None, "application/javascript"),
+        "search page UI": ("pagefind/pagefind-ui.js", None, "application/javascript"),
+        "calendar": ("styrning/uppfoljningar.ics", None, "text/calendar"),
+    }
+    for what, (path, file, ctype) in kinds.items():
+        original = (published / (file or path)).read_bytes()
+        for accept, encoding, decode in [("br, gzip", "br", brotli.decompress), ("gzip", "gzip", gzip.decompress),
+                                         (None, None, lambda b: b)]:
+            status, headers, body = host.get(path, encoding=accept)
+            assert status == 200, what
+            assert headers["Content-Encoding"] == encoding, f"{what} with Accept-Encoding {accept!r}"
+            assert headers["Content-Type"].startswith(ctype), f"{what}: {headers['Content-Type']}"
+            assert decode(body) == original, what
+            if encoding:
+                assert len(body) < len(original) and "Accept-Encoding" in (headers["Vary"] or ""), what
+    # Pagefind's index chunks and WebAssembly are gzip inside (Pagefind unpacks them).
+    for path in [_one(built_site, "pagefind/fragment/*.pf_fragment"), _one(built_site, "pagefind/index/*.pf_index"),
+                 _one(built_site, "pagefind/wasm.*.pagefind")]:
+        status, _, body = host.get(path, encoding="br, gzip")
+        assert status == 200 and body[:2] == b"\x1f\x8b", path
+
+
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed")
-def test_pages_run_without_csp_violations(nginx):
+def test_every_page_runs_under_the_policy(host, built_site):
     from playwright.sync_api import sync_playwright
 
+    pages = html_pages(built_site)
+    assert len(pages) > 50
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.add_init_script(
-            "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+        context = browser.new_context(ignore_https_errors=True)
+        context.add_init_script(
+            "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"
         )
+        page = context.new_page()
         messages = []
         page.on("console", lambda m: messages.append(m.text) if "Content Security Policy" in m.text else None)
-        for path in ["", "handlingsplan/2019-2023/tidslinje/", "utbildning/m05-barnets-plan/", "det-har-finns-inte/"]:
-            page.goto(nginx + path, wait_until="load")
-            assert page.evaluate("typeof document$") == "object" or path.startswith("det-"), f"{path}: Material's script did not run"
+        workers = []  # no page starts a worker (the search runs Pagefind in the page)
+        page.on("worker", lambda w: (workers.append(w.url), w.on("console", lambda m: messages.append(m.text))))
+        for path in pages:
+            page.goto(host.base + path, wait_until="load")
             assert page.evaluate("window.__csp") == [], path
-        page.goto(nginx + "sok/?q=samtycket", wait_until="load")
+            assert page.evaluate("typeof document$") == "object", f"{path}: Material's script did not run"
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')"), f"{path}: the palette start-up script did not run"
+        page.goto(host.base + "sok/?q=samtycket", wait_until="load")
         page.wait_for_selector("#bbg-sok-traffar > li > h2 > a", timeout=15000)
         assert page.evaluate("window.__csp") == []
-        # the copy button (our script) works under the policy
-        page.goto(nginx + "utbildning/m05-barnets-plan/", wait_until="load")
-        assert page.is_visible(".bbg-kopiera")
+        # The search page runs Pagefind in the page itself (noWorker, see
+        # docs/assets/javascripts/sok.js): its WebAssembly runs under the policy.
+        assert workers == [], "the search page starts no worker"
+        page.goto(host.base + "utbildning/m05-barnets-plan/", wait_until="load")
+        assert page.is_visible(".bbg-kopiera"), "the copy button (our script) works under the policy"
+        assert page.evaluate("window.__csp") == []
         browser.close()
     assert messages == []
+
+
+def test_the_readme_update_steps_swap_the_site_in(host):
+    """Runs last: the README's update steps publish a second release; the old
+    one is kept for rolling back, older ones go."""
+    link = host.path(DEST) / "site"
+    first = link.resolve()
+    for _ in range(2):
+        for command in readme_commands("uppdatera"):
+            host.run(command)
+    assert link.resolve() != first and not first.exists()
+    assert len([p for p in (host.path(DEST) / "releases").iterdir()]) == 2
+    status, headers, _ = host.get("praxismodellen/bba/")
+    assert status == 200 and "sha256-" in headers["Content-Security-Policy"]

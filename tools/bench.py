@@ -6,7 +6,10 @@ targets are checked by reading the printout.
 Figures: full build; the same pages built without macros, and the ratio;
 the build with the data scaled ×10 (generated into a temporary directory),
 and the ratio; first-view transfer size of a page (HTML + CSS + JS, gzip -9);
-the search index size; third-party bytes.
+the search index size; third-party bytes. Then Lighthouse (npm lighthouse,
+Debian's chromium, mobile profile) on one page of each kind, served over HTTPS
+by nginx set up exactly as the README says: the four scores and the bytes on
+the wire (`--part lighthouse` runs only that).
 """
 
 from __future__ import annotations
@@ -245,16 +248,111 @@ def search_benchmark(site: Path, verbose: bool = False) -> dict | None:
     return {"top3": top3, "first": first, "empty": empty, "n": n, "misses": misses}
 
 
+# ---------------------------------------------------------------- Lighthouse
+
+LIGHTHOUSE = ROOT / "tools" / "npm" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def lighthouse_pages(site: Path) -> list[tuple[str, str]]:
+    """(kind, path) for one page of each kind."""
+    role = sorted(p.parent.name for p in (site / "roller").glob("*/index.html") if p.parent.name not in ("matris", "parter"))[0]
+    return [
+        ("startsida", ""),
+        ("vägledning", "praxismodellen/bba/"),
+        ("familjesida", "familj/"),
+        ("hela handlingsplanen", "handlingsplan/2019-2023/"),
+        ("tidslinje", "handlingsplan/2019-2023/tidslinje/"),
+        ("utbildningsmodul", "utbildning/m05-barnets-plan/"),
+        ("roll", f"roller/{role}/"),
+        ("ansvarsmatris", "roller/matris/"),
+        ("ordlista", "ordlista/"),
+        ("sökning", "sok/?q=samtycke"),
+    ]
+
+
+def _num(value: float, decimals: int = 1) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def lighthouse_once(url: str, out: Path, chromium: str) -> dict | None:
+    """One Lighthouse run (mobile profile); the report, or None if it failed twice."""
+    for _ in range(2):  # Lighthouse sometimes loses the trace on a busy machine
+        lh = subprocess.run(
+            [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet", "--form-factor=mobile",
+             f"--only-categories={','.join(CATEGORIES)}",
+             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --ignore-certificate-errors"],
+            env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True)
+        if lh.returncode == 0:
+            report = json.loads(out.read_text(encoding="utf-8"))
+            if not report.get("runtimeError") and all(report["categories"][c]["score"] is not None for c in CATEGORIES):
+                return report
+    return None
+
+
+def run_lighthouse(work: Path, runs: int) -> None:
+    """Lighthouse on one page of each kind, served by nginx as the README says;
+    per page the run with the median performance score of `runs`."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    sys.path.insert(0, str(ROOT / "tests"))
+    from nginx_support import HAVE_NGINX, publish_as_the_readme_says
+
+    if not (LIGHTHOUSE.exists() and Path(chromium).exists() and HAVE_NGINX):
+        print("Lighthouse körs inte: kräver tools/npm (make bench installerar), chromium och nginx.")
+        return
+    site = work / "site-publicerad"
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py"), "--site-dir", str(site)],
+                            env=ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bygget misslyckades:\n{result.stderr[-3000:]}")
+    host = publish_as_the_readme_says(site)
+    try:
+        version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
+        print(f"\nLighthouse {version}, mobilprofil (simulerad långsam 4G, mellanklassmobil), median av {runs} körningar; "
+              "nginx uppsatt enligt README, HTTPS")
+        print(f"{'sida':<22} {'prestanda':>9} {'tillgängl.':>10} {'praxis':>7} {'SEO':>5} {'överfört':>10} {'anrop':>5}"
+              "  FCP / LCP / TBT")
+        worst = {c: 1.0 for c in CATEGORIES}
+        heaviest = 0.0
+        for kind, path in lighthouse_pages(site):
+            reports = [r for r in (lighthouse_once(host.base + path, work / "lighthouse.json", chromium) for _ in range(runs)) if r]
+            if not reports:
+                print(f"{kind:<22} Lighthouse misslyckades")
+                continue
+            report = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])[len(reports) // 2]
+            scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
+            audits = report["audits"]
+            wire = audits["total-byte-weight"]["numericValue"]
+            requests = len(audits["network-requests"]["details"]["items"])
+            for c in CATEGORIES:
+                worst[c] = min(worst[c], scores[c])
+            if kind != "sökning":
+                heaviest = max(heaviest, wire)
+            timing = " / ".join(_num(audits[a]["numericValue"] / 1000) + " s" for a in ("first-contentful-paint", "largest-contentful-paint"))
+            print(f"{kind:<22} {_num(scores['performance'], 2):>9} {_num(scores['accessibility'], 2):>10} "
+                  f"{_num(scores['best-practices'], 2):>7} {_num(scores['seo'], 2):>5} {_num(wire / 1000) + ' kB':>10} {requests:>5}  "
+                  f"{timing} / {audits['total-blocking-time']['numericValue']:.0f} ms")
+        print(f"Lägsta poäng: {', '.join(f'{c} {_num(worst[c], 2)}' for c in CATEGORIES)} (mål: 1,00 i alla)")
+        print(f"Största första visning utom söksidan: {_num(heaviest / 1000)} kB överfört, svarshuvuden inräknade (mål: högst 60 kB)")
+    finally:
+        host.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Build and page-weight benchmark")
     parser.add_argument("--runs", type=int, default=3, help="builds per figure; the fastest counts")
     parser.add_argument("--bara-sok", metavar="SITE", type=Path, default=None,
                         help="only the search benchmark, on a site built by tools/build_site.py")
+    parser.add_argument("--part", choices=["all", "build", "lighthouse"], default="all")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; the median counts")
     args = parser.parse_args()
     if args.bara_sok:
         return 0 if search_benchmark(args.bara_sok.resolve(), verbose=True) else 1
     work = Path(tempfile.mkdtemp(prefix="bbg-bench-"))
     try:
+        if args.part == "lighthouse":
+            run_lighthouse(work, args.lighthouse_runs)
+            return 0
         print(f"Maskin: {platform.machine()}, {os.cpu_count()} kärnor, Python {platform.python_version()}, {platform.platform()}")
         site = work / "site"
         full = best_of(args.runs, lambda: mkdocs_build(ROOT, site))
@@ -264,7 +362,7 @@ def main() -> int:
         sys.path.insert(0, str(ROOT))
         from macros.sokindex import build_search_index
 
-        if build_search_index(site, ROOT) != 0:
+        if build_search_index(site, ROOT).returncode != 0:
             raise SystemExit("sökindexet kunde inte byggas")
         print(f"Sökindex (Pagefind och sökordlistan):     {sv(time.perf_counter() - start, '6.2f')} s")
 
@@ -298,6 +396,8 @@ def main() -> int:
             third |= set(re.findall(r'<link[^>]+href="((?:https?:)?//[^"]+)"[^>]*rel="(?:stylesheet|preload|icon)', text))
         print(f"Resurser från andra värdar:               {len(third)} (0 byte)" if not third else f"Resurser från andra värdar: {sorted(third)}")
         search_benchmark(site, verbose=True)
+        if args.part == "all":
+            run_lighthouse(work, args.lighthouse_runs)
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -3,9 +3,13 @@
     python tools/build_site.py [--project DIR] [--site-dir DIR]
 
 mkdocs writes into a fresh temporary directory next to the target, Pagefind
-adds the search index there (search_index()); only when the whole strict build succeeded is the old site/ swapped out for the new one
-(two renames on the same file system). On any failure the temporary directory
-is removed and the published site/ is left byte for byte as it was.
+adds the search index there (search_index()), then the publishing steps run (tools/publishing.py:
+the address registry is checked, the Content-Security-Policy written, the tree
+made readable for the web server, every text file precompressed). Only when all
+of it succeeded is the old site/ swapped out for the new one (two renames on the
+same file system). On any failure the temporary directory is removed and the
+published site/ is left byte for byte as it was. Any warning from a tool stops
+the build, as mkdocs --strict does.
 """
 
 from __future__ import annotations
@@ -18,20 +22,23 @@ import sys
 import tempfile
 from pathlib import Path
 
+import publishing
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def search_index(site: Path, project: Path) -> int:
+def search_index(site: Path, project: Path) -> subprocess.CompletedProcess:
     """The search index: Pagefind, with Swedish stemming, chunked so a page
     loads only the parts a query needs, and the search vocabulary beside it
     (glossary variants, kinds of page, compounds). The same code runs in the
-    preview (macros/sokindex.py, macros/sokhooks.py)."""
+    preview (macros/sokindex.py, macros/sokhooks.py). Returns Pagefind's run
+    (its output is checked for warnings)."""
     sys.path.insert(0, str(project))
     try:
         from macros.sokindex import build_search_index
     finally:
         sys.path.remove(str(project))
-    return build_search_index(site, project) or 0
+    return build_search_index(site, project)
 
 
 def build(project: Path, site_dir: Path) -> int:
@@ -46,10 +53,15 @@ def build(project: Path, site_dir: Path) -> int:
         if result.returncode != 0:
             print(f"\nBygget misslyckades (kod {result.returncode}); {site_dir} är oförändrad.", file=sys.stderr)
             return result.returncode or 1
-        code = search_index(tmp, project)
-        if code != 0:
-            print(f"\nSökindexet kunde inte byggas (kod {code}); {site_dir} är oförändrad.", file=sys.stderr)
-            return code
+        index = search_index(tmp, project)
+        if index.returncode != 0 or tool_warnings(index):
+            print(index.stdout + index.stderr, file=sys.stderr)
+            print(f"\nSökindexet kunde inte byggas utan varningar (kod {index.returncode}); {site_dir} är oförändrad.",
+                  file=sys.stderr)
+            return index.returncode or 1
+        if not prepare_for_publishing(project, tmp):
+            print(f"\n{site_dir} är oförändrad.", file=sys.stderr)
+            return 1
         old = None
         if site_dir.exists():
             old = site_dir.with_name(f".{site_dir.name}-gammal-{os.getpid()}")
@@ -62,6 +74,24 @@ def build(project: Path, site_dir: Path) -> int:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def tool_warnings(result: subprocess.CompletedProcess) -> list[str]:
+    """Lines a quiet tool printed: with --quiet, Pagefind prints only warnings."""
+    return [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+
+
+def prepare_for_publishing(project: Path, tmp: Path) -> bool:
+    """The publishing steps on the built tree (tools/publishing.py); False, with
+    the problems printed, if the build must stop."""
+    problems = publishing.check_addresses(project / "data" / "adresser.yaml", tmp)
+    problems += publishing.write_csp(tmp)
+    if problems:
+        print("\nBygget stoppades:", *(f"  {p}" for p in problems), sep="\n", file=sys.stderr)
+        return False
+    publishing.make_readable(tmp)
+    publishing.precompress(tmp)
+    return True
 
 
 def main() -> int:
