@@ -67,3 +67,26 @@ def html_pages(site: Path) -> list[str]:
             continue
         pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return pages
+
+
+# ---------------------------------------------------------------- the search page
+
+RESULT_LINK = "#bbg-sok-traffar > li > h2 > a"
+
+
+def run_search(page, base: str, query: str, timeout: float = 15000) -> dict:
+    """Open the search page with a query (as the header form does) and wait
+    until the page has shown its answer (it sets the performance mark
+    "bbg-sok-klar"). Returns the result paths (site-relative, in order), the
+    status line, the note, and milliseconds from navigation to the answer."""
+    from urllib.parse import quote, urlparse
+
+    page.goto(base + "sok/?q=" + quote(query), wait_until="load")
+    page.wait_for_function("() => performance.getEntriesByName('bbg-sok-klar').length > 0", timeout=timeout)
+    hrefs = page.eval_on_selector_all(RESULT_LINK, "els => els.map(e => e.getAttribute('href'))")
+    return {
+        "paths": [urlparse(h).path.lstrip("/") for h in hrefs],
+        "status": page.inner_text("#bbg-sok-status"),
+        "note": page.inner_text("#bbg-sok-not"),
+        "ms": page.evaluate("performance.getEntriesByName('bbg-sok-klar')[0].startTime"),
+    }

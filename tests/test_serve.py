@@ -48,3 +48,42 @@ def test_preview_picks_up_changed_generator_code(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_the_preview_searches_and_keeps_its_index_current(tmp_path):
+    """`make serve` has search: the index and the search vocabulary are built
+    at start and again after every rebuild (macros/sokhooks.py)."""
+    import pytest
+
+    from browser_support import CHROMIUM, chromium, run_search
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian chromium is not installed (.ci/run installs it)")
+    project = copy_project(tmp_path / "projekt")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, str(project / "tools" / "serve.py"), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        assert _wait_for(base + "sok/ordforrad.json", "nycklar", time.monotonic() + 240), "no search vocabulary in the preview"
+        assert _wait_for(base + "pagefind/pagefind.js", "search", time.monotonic() + 60), "no search index in the preview"
+        with chromium() as browser:
+            page = browser.new_page()
+            assert "praxismodellen/anmalningsplikt/" in run_search(page, base, "anmälningsplikten")["paths"][:3]
+            # An editor adds a word; after the rebuild the search finds it.
+            page_md = project / "docs" / "om" / "index.md"
+            page_md.write_text(page_md.read_text(encoding="utf-8") + "\n\nExempelordet blåmesungarna står här för ett test.\n",
+                               encoding="utf-8")
+            deadline = time.monotonic() + 240
+            found = False
+            while not found and time.monotonic() < deadline:
+                try:  # while the preview rebuilds, the page or the index may be missing for a moment
+                    found = "om/" in run_search(page, base, "blåmesungarna", timeout=10000)["paths"]
+                except Exception:
+                    time.sleep(1)
+            assert found, "the new word never reached the preview's search index"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

@@ -178,72 +178,74 @@ def first_view(site: Path, page: str) -> tuple[int, int, list[str]]:
     return sum(f.stat().st_size for f in files), sum(gz(f) for f in files), foreign
 
 
-# ---------------------------------------------------------------- search engines
+# ---------------------------------------------------------------- search
 
 
-def material_search_project(work: Path) -> Path:
-    """The same site with Material's built-in search instead of Pagefind."""
-    project = copy_project(work / "material-sok")
-    cfg = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    cfg = cfg.replace("plugins:\n  - macros:", "plugins:\n  - search:\n      lang: sv\n  - macros:", 1)
-    (project / "mkdocs.yml").write_text(cfg, encoding="utf-8")
-    return project
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
-def compare_search(work: Path, pagefind_site: Path) -> None:
-    """Run the test queries (tests/sokfragor.py) against both engines in Chromium."""
+def search_benchmark(site: Path, verbose: bool = False) -> dict | None:
+    """The search benchmark (tests/sokfragor.py) on the real site in Chromium:
+    share of queries with a right page among the first three distinct pages
+    and at first place, queries with no result, median time from navigation
+    to the first result; and how many of the site's compound words the search
+    splits into their parts."""
     import shutil as _sh
 
     chromium = _sh.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
-        print("Sökmotorerna jämförs inte: chromium saknas.")
-        return
+        print("Sökningen mäts inte: chromium saknas.")
+        return None
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser_support import CHROMIUM_ARGS, SiteServer
+    from browser_support import CHROMIUM_ARGS, SiteServer, run_search
     from playwright.sync_api import sync_playwright
     from sokfragor import QUERIES
-    from urllib.parse import quote, urlparse
 
-    material_site = work / "site-material-sok"
-    mkdocs_build(material_search_project(work), material_site)
-    index = material_site / "search" / "search_index.json"
-    print(f"Materials sökindex: {sv(index.stat().st_size / 1024, '.1f')} kB, {sv(gz(index) / 1024, '.1f')} kB gzip – laddas vid varje första sidvisning")
-
-    def top3_material(page, base, q):
-        page.goto(base, wait_until="load")
-        page.click(".md-search__input")
-        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Skriv')", timeout=15000)
-        page.locator(".md-search__input").press_sequentially(q)
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=3000)
-        except Exception:
-            return []
-        hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > .md-search-result__link",
-                                          "els => els.map(e => e.href)")
-        return [urlparse(h).path.lstrip("/") for h in hrefs][:3]
-
-    def top3_pagefind(page, base, q):
-        page.goto(base + "sok/?q=" + quote(q), wait_until="load")
-        page.wait_for_function(
-            "() => { const m = (document.querySelector('.pagefind-ui__message') || {textContent: ''}).textContent;"
-            " if (m.includes('Inga träffar')) return true; const n = parseInt((m.match(/(\\d+) träff/) || [])[1] || '0', 10);"
-            " return n > 0 && document.querySelectorAll('.pagefind-ui__result-inner > .pagefind-ui__result-title > a').length >= Math.min(3, n); }",
-            timeout=15000)
-        hrefs = page.eval_on_selector_all(".pagefind-ui__result-inner > .pagefind-ui__result-title > a", "els => els.map(e => e.getAttribute('href'))")
-        return [urlparse(h).path.lstrip("/") for h in hrefs][:3]
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        for name, site, fn in [("Material (lunr)", material_site, top3_material), ("Pagefind", pagefind_site, top3_pagefind)]:
-            server = SiteServer(site)
+    vocab = json.loads((site / "sok" / "ordforrad.json").read_text(encoding="utf-8"))
+    server = SiteServer(site)
+    top3, first, empty, times, misses = 0, 0, [], [], []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             page = browser.new_page()
-            found = [q for q, expected in QUERIES if expected in fn(page, server.base, q)]
-            page.close()
-            server.close()
-            missed = [q for q, _ in QUERIES if q not in found]
-            print(f"Sökfrågor med rätt sida bland tre första, {name + ':':<17} {len(found)} av {len(QUERIES)}"
-                  + (f" (missar: {', '.join(missed)})" if missed else ""))
-        browser.close()
+            for q in QUERIES:
+                r = run_search(page, server.base, q.query)
+                distinct = list(dict.fromkeys(r["paths"]))
+                if distinct:
+                    times.append(r["ms"])
+                else:
+                    empty.append(q.query)
+                if any(a in distinct[:3] for a in q.answers):
+                    top3 += 1
+                else:
+                    misses.append(f"{q.query} -> {distinct[:3]}")
+                if distinct[:1] and distinct[0] in q.answers:
+                    first += 1
+            # Compounds: the site's own compound words (Debian's hunspell-sv
+            # reads them as compounds) that the search page splits into parts.
+            words = sorted(vocab["delar"])
+            split = page.evaluate(
+                """words => words.filter(w => { const r = window.bbgSokDelar ? window.bbgSokDelar(w) : null; return r && r.length > 1; }).length""",
+                words,
+            )
+            browser.close()
+    finally:
+        server.close()
+    n = len(QUERIES)
+    print(f"Sökfrågor i testbänken:                   {n} (tests/sokfragor.py)")
+    print(f"Rätt sida bland de tre första:            {sv(100 * top3 / n, '6.1f')} %  ({top3} av {n}; mål: minst 90 %)")
+    print(f"Rätt sida först:                          {sv(100 * first / n, '6.1f')} %  ({first} av {n})")
+    print(f"Frågor utan träff:                        {len(empty):6d}    (mål: 0){': ' + ', '.join(empty) if empty else ''}")
+    if times:
+        print(f"Tid till första träff, median (Chromium): {_median(times):6.0f} ms (från att sidan öppnas)")
+    print(f"Sammansatta ord på webbplatsen:           {len(words):6d}    (enligt hunspell-sv), "
+          f"{split} delas i sina delar av sökningen ({100 * split / max(1, len(words)):.0f} %)")
+    if misses and verbose:
+        print("Missar:\n  " + "\n  ".join(misses))
+    return {"top3": top3, "first": first, "empty": empty, "n": n, "misses": misses}
 
 
 # ---------------------------------------------------------------- Lighthouse
@@ -339,9 +341,13 @@ def run_lighthouse(work: Path, runs: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Build and page-weight benchmark")
     parser.add_argument("--runs", type=int, default=3, help="builds per figure; the fastest counts")
+    parser.add_argument("--bara-sok", metavar="SITE", type=Path, default=None,
+                        help="only the search benchmark, on a site built by tools/build_site.py")
     parser.add_argument("--part", choices=["all", "build", "lighthouse"], default="all")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; the median counts")
     args = parser.parse_args()
+    if args.bara_sok:
+        return 0 if search_benchmark(args.bara_sok.resolve(), verbose=True) else 1
     work = Path(tempfile.mkdtemp(prefix="bbg-bench-"))
     try:
         if args.part == "lighthouse":
@@ -353,9 +359,12 @@ def main() -> int:
         n_pages = pages_in(site)
         print(f"Fullt bygge (mkdocs, med makron):        {sv(full, '6.2f')} s  ({n_pages} sidor)")
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet", "--exclude-selectors", ".headerlink"],
-                       check=True, env=ENV, capture_output=True)
-        print(f"Sökindex (Pagefind):                      {sv(time.perf_counter() - start, '6.2f')} s")
+        sys.path.insert(0, str(ROOT))
+        from macros.sokindex import build_search_index
+
+        if build_search_index(site, ROOT).returncode != 0:
+            raise SystemExit("sökindexet kunde inte byggas")
+        print(f"Sökindex (Pagefind och sökordlistan):     {sv(time.perf_counter() - start, '6.2f')} s")
 
         plain = plain_project(work)
         plain_t = best_of(args.runs, lambda: mkdocs_build(plain, work / "site-plain"))
@@ -372,9 +381,12 @@ def main() -> int:
             print(f"Första visning /{page:<26} {sv(raw / 1024, '7.1f')} kB, {sv(packed / 1024, '6.1f')} kB gzip (mål: högst 90 kB)")
         index = site / "pagefind"
         index_files = [p for p in index.rglob("*") if p.is_file()]
-        data_files = [p for p in index_files if p.suffix in (".pf_fragment", ".pf_index", ".pf_meta") or p.name == "pagefind-entry.json"]
+        data_files = [p for p in index_files if p.suffix in (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter") or p.name == "pagefind-entry.json"]
         print(f"Sökindex på disk:                         {sv(sum(p.stat().st_size for p in data_files) / 1024, '7.1f')} kB i {len(data_files)} filer "
               f"(redan komprimerade; mål: högst 150 kB)")
+        vocab_file = site / "sok" / "ordforrad.json"
+        print(f"Sökordlistan (sok/ordforrad.json):        {sv(vocab_file.stat().st_size / 1024, '7.1f')} kB, {sv(gz(vocab_file) / 1024, '6.1f')} kB gzip, "
+              "laddas bara på söksidan")
         print(f"Sökmotorn (wasm, js, css):                {sv(sum(p.stat().st_size for p in index_files if p not in data_files) / 1024, '7.1f')} kB, "
               "laddas bara på söksidan")
         third = set()
@@ -383,7 +395,7 @@ def main() -> int:
             third |= set(re.findall(r'<(?:script|img|iframe)[^>]+src="((?:https?:)?//[^"]+)"', text))
             third |= set(re.findall(r'<link[^>]+href="((?:https?:)?//[^"]+)"[^>]*rel="(?:stylesheet|preload|icon)', text))
         print(f"Resurser från andra värdar:               {len(third)} (0 byte)" if not third else f"Resurser från andra värdar: {sorted(third)}")
-        compare_search(work, site)
+        search_benchmark(site, verbose=True)
         if args.part == "all":
             run_lighthouse(work, args.lighthouse_runs)
         return 0

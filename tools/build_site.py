@@ -3,7 +3,7 @@
     python tools/build_site.py [--project DIR] [--site-dir DIR]
 
 mkdocs writes into a fresh temporary directory next to the target, Pagefind
-adds the search index there, then the publishing steps run (tools/publishing.py:
+adds the search index there (search_index()), then the publishing steps run (tools/publishing.py:
 the address registry is checked, the Content-Security-Policy written, the tree
 made readable for the web server, every text file precompressed). Only when all
 of it succeeded is the old site/ swapped out for the new one (two renames on the
@@ -27,6 +27,20 @@ import publishing
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def search_index(site: Path, project: Path) -> subprocess.CompletedProcess:
+    """The search index: Pagefind, with Swedish stemming, chunked so a page
+    loads only the parts a query needs, and the search vocabulary beside it
+    (glossary variants, kinds of page, compounds). The same code runs in the
+    preview (macros/sokindex.py, macros/sokhooks.py). Returns Pagefind's run
+    (its output is checked for warnings)."""
+    sys.path.insert(0, str(project))
+    try:
+        from macros.sokindex import build_search_index
+    finally:
+        sys.path.remove(str(project))
+    return build_search_index(site, project)
+
+
 def build(project: Path, site_dir: Path) -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -39,11 +53,7 @@ def build(project: Path, site_dir: Path) -> int:
         if result.returncode != 0:
             print(f"\nBygget misslyckades (kod {result.returncode}); {site_dir} är oförändrad.", file=sys.stderr)
             return result.returncode or 1
-        # The search index: Pagefind, with Swedish stemming, chunked so a page
-        # loads only the parts a query needs (see docs/om-webbplatsen/).
-        index = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet",
-                                "--exclude-selectors", ".headerlink"], cwd=project, env=env,
-                               capture_output=True, text=True)
+        index = search_index(tmp, project)
         if index.returncode != 0 or tool_warnings(index):
             print(index.stdout + index.stderr, file=sys.stderr)
             print(f"\nSökindexet kunde inte byggas utan varningar (kod {index.returncode}); {site_dir} är oförändrad.",

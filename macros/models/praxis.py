@@ -6,9 +6,10 @@ wellbeing (data/valbefinnande.yaml) and the template of barnets plan
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .common import Entity, Grund, Grundad, Kalla, NonEmptyStr, Strict
 
@@ -103,6 +104,33 @@ class Term(Grundad, Entity):
         description="Det ord i 2018 års underlag som termen motsvarar (handbokens tolkning: underlaget nämnde det bland det som skulle tas fram)",
     )
     girfec: str | None = Field(None, description="Motsvarande term i GIRFEC (engelska)")
+    varianter: list[NonEmptyStr] = Field(
+        default_factory=list,
+        description=(
+            "Andra sätt att skriva termen som sökningen ska känna igen: stavningar som används på "
+            "länets egna sidor, äldre och nyare namn, förkortningar. En variant hör till en enda term."
+        ),
+    )
+
+    @field_validator("varianter")
+    @classmethod
+    def _variants_are_words(cls, value: list[str]) -> list[str]:
+        seen: dict[str, int] = {}
+        for i, v in enumerate(value):
+            if any(c in v for c in "<>[]{}|\\`*_#") or v != v.strip():
+                raise ValueError(f"varianter[{i}] ({v!r}) får bara innehålla ord, mellanslag, bindestreck och punkt")
+            if not term_key(v):
+                raise ValueError(f"varianter[{i}] ({v!r}) innehåller inga bokstäver")
+            if v.casefold() in seen:
+                raise ValueError(f"varianter[{i}] ({v!r}) står redan som varianter[{seen[v.casefold()]}]")
+            seen[v.casefold()] = i
+        return value
+
+
+def term_key(text: str) -> str:
+    """How the search compares words: lower case, letters and digits only
+    ("Barnens bästa-ansvarig" and "barnensbästa-ansvarig" are the same key)."""
+    return "".join(c for c in unicodedata.normalize("NFC", text).lower() if c.isalnum())
 
 
 class OrdlistaFil(Strict):
@@ -116,6 +144,30 @@ class OrdlistaFil(Strict):
                 if t.forkortning in seen:
                     raise ValueError(f"förkortningen {t.forkortning} finns både i {seen[t.forkortning]} och {t.id}")
                 seen[t.forkortning] = t.id
+        return self
+
+    @model_validator(mode="after")
+    def _variants_belong_to_one_term(self):
+        """A variant names one term only: it may not be another term's name,
+        abbreviation or variant (compared as the search compares words, so
+        "Barnets bästa-ansvarig" and "Barnetsbästa-ansvarig" are one word and
+        may stand in the same term)."""
+        owner: dict[str, tuple[str, str]] = {}  # key -> (term id, field)
+        for t in self.termer:
+            for field, value in [("term", t.term), ("forkortning", t.forkortning)]:
+                if value:
+                    owner.setdefault(term_key(value), (t.id, field))
+        problems = []
+        for t in self.termer:
+            for i, v in enumerate(t.varianter):
+                key = term_key(v)
+                other = owner.get(key)
+                if other is None:
+                    owner[key] = (t.id, f"varianter[{i}]")
+                elif other[0] != t.id:
+                    problems.append(f'termen "{t.id}", fält "varianter[{i}]": "{v}" hör redan till termen "{other[0]}" (fält "{other[1]}")')
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
 
 

@@ -137,6 +137,9 @@ def glossary(terms: list[Term], source: SourceHref) -> Markup:
     for t in sorted(terms, key=key):
         name = Markup("{} ({})").format(t.term, t.forkortning) if t.forkortning else esc(t.term)
         extra = []
+        if t.varianter:
+            variants = Markup(", ").join(Markup("<em>{}</em>").format(v) for v in t.varianter)
+            extra.append(Markup("Skrivs också: {}.").format(variants))
         if t.aldre_term:
             extra.append(
                 Markup("Motsvarar <em>{}</em> i 2018 års underlag. {}").format(
