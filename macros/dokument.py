@@ -168,7 +168,7 @@ def pdf_documents(site, nav) -> list:
     for mod in site.utbildning.moduler:
         src = f"utbildning/{mod.adress}.md"
         text, day = dated([src])
-        docs.append(PdfDoc(MODULE_PDF.format(adress=mod.adress), mod.rubrik, (src,), text, day, "Utbildningsmodul, handout"))
+        docs.append(PdfDoc(MODULE_PDF.format(adress=mod.adress), f"Modul {mod.id[1:].lstrip('0')}: {mod.titel}", (src,), text, day, "Utbildningsmodul, handout"))
     text, day = dated([TEMPLATE_PAGE])
     docs.append(PdfDoc(TEMPLATE_PDF, "Mall för barnets plan", (TEMPLATE_PAGE,), text, day, "Mall"))
     return docs
