@@ -74,7 +74,11 @@ def documents(project: Path):
 def build_pdfs(project: Path, site_dir: Path, directory_urls: bool | None = None, quiet: bool = False) -> int:
     """Write every PDF into site_dir. 0 on success; messages on stderr otherwise."""
     start = time.perf_counter()
-    docs, config = documents(project)
+    try:
+        docs, config = documents(project)
+    except ValueError as exc:  # a document without a date, say
+        print(f"PDF-dokumenten kan inte skapas: {exc}", file=sys.stderr)
+        return 1
     if directory_urls is None:
         directory_urls = config.get("use_directory_urls", True)
     site_url = config.get("site_url") or None
