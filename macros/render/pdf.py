@@ -156,24 +156,25 @@ def _css_string(text: str) -> str:
 
 
 def local_fetcher(root: Path):
-    """A WeasyPrint url_fetcher that reads only files below `root` and refuses
-    everything else (no request to any host, no file outside the site)."""
+    """A WeasyPrint URL fetcher that reads only files below `root` (and data:
+    URLs) and refuses everything else: no request to any host, no file
+    outside the site."""
+    from weasyprint.urls import URLFetcher
+
     root = root.resolve()
 
-    def fetch(url: str, *args, **kwargs):
-        from weasyprint.urls import default_url_fetcher
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            if parsed.scheme == "file":
+                path = Path(unquote(parsed.path)).resolve()
+                if root not in path.parents:
+                    raise ValueError(f"PDF: filen ligger utanför webbplatsen ({path})")
+            elif parsed.scheme != "data":
+                raise ValueError(f"PDF: hämtar inget utanför webbplatsen ({url})")
+            return super().fetch(url, headers)
 
-        parsed = urlparse(url)
-        if parsed.scheme == "data":
-            return default_url_fetcher(url, *args, **kwargs)
-        if parsed.scheme != "file":
-            raise ValueError(f"PDF: hämtar inget utanför webbplatsen ({url})")
-        path = Path(unquote(parsed.path)).resolve()
-        if root not in path.parents:
-            raise ValueError(f"PDF: filen ligger utanför webbplatsen ({path})")
-        return default_url_fetcher(url, *args, **kwargs)
-
-    return fetch
+    return LocalFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
 
 
 def render_pdf(document_html: str, site_root: Path, base_url_path: Path) -> bytes:
