@@ -150,10 +150,12 @@ def pdf_documents(site, nav) -> list:
 
     def dated(srcs: list[str], lead: str = "") -> tuple[str, object]:
         days = [n.datum for s in srcs for n in page_notes(site, s)]
-        if not days:
-            raise ValueError(f"PDF av {', '.join(srcs)}: ingen ändring i data/andringar.yaml anger när innehållet är från")
-        day = max(days)
-        return (lead + f"Innehållet ändrades senast {sv_date(day)}.", day)
+        if days:
+            day = max(days)
+            return (lead + f"Innehållet ändrades senast {sv_date(day)}.", day)
+        # No note about these pages (yet): the date of the newest change of the handbook.
+        day = max(n.datum for n in site.andringar.andringar)
+        return (lead + f"Handbokens innehåll ändrades senast {sv_date(day)}.", day)
 
     docs = []
     for plan in site.handlingsplaner.values():
