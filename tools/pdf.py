@@ -2,7 +2,7 @@
 
     python tools/pdf.py SITE_DIR [--project DIR]
 
-Which documents exist, their pages and dates come from macros.dokument
+Which documents exist, their pages and dates come from macros.layout
 (the same code that links them from the pages); the layout and the PDF/UA
 writing from macros.render.pdf. The documents are rendered in parallel
 processes (one per core). Nothing is fetched from any host.
@@ -63,7 +63,7 @@ def _render_one(args) -> tuple[str, int, list[str]]:
 
 def documents(project: Path):
     sys.path.insert(0, str(project))
-    from macros.dokument import pdf_documents
+    from macros.layout import pdf_documents
     from macros.site import load_site
 
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
+from lxml import html as lh
 from markupsafe import Markup
 
 from .html import esc
@@ -71,8 +73,6 @@ def section_html(article: str, number: int, url: str, in_doc: dict[str, int], si
     links to other pages of the site become absolute when `site_url` is known
     and plain text otherwise (a relative link in a PDF leads nowhere);
     links to other hosts stay."""
-    from lxml import html as lh
-
     root = lh.fragment_fromstring(article, create_parent="div")
     for node in root.xpath(_DROP_XPATH):
         parent = node.getparent()
@@ -159,7 +159,7 @@ def local_fetcher(root: Path):
     """A WeasyPrint URL fetcher that reads only files below `root` (and data:
     URLs) and refuses everything else: no request to any host, no file
     outside the site."""
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher  # noqa: PLC0415 (heavy, only when writing PDFs)
 
     root = root.resolve()
 
@@ -181,7 +181,7 @@ def render_pdf(document_html: str, site_root: Path, base_url_path: Path) -> byte
     """Tagged PDF/UA-1 bytes of a print document. Table header cells get the
     PDF /Scope their HTML scope gives (WeasyPrint links cells to headers with
     /Headers and IDs; the scope makes each header's direction explicit too)."""
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML  # noqa: PLC0415 (heavy, only when writing PDFs)
 
     html = HTML(string=document_html, base_url=base_url_path.resolve().as_uri() + "/", url_fetcher=local_fetcher(site_root))
     pdf = html.write_pdf(
@@ -198,9 +198,7 @@ def add_table_scopes(pdf: bytes) -> bytes:
     """Give every TH in the structure tree /Scope /Column or /Row: a TH whose
     ID a data cell of the same row refers to is a row header, any other TH a
     column header (WeasyPrint maps HTML scope="row" to exactly that)."""
-    import io
-
-    import pikepdf
+    import pikepdf  # noqa: PLC0415 (only when writing PDFs)
 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         root = doc.Root.get("/StructTreeRoot")
