@@ -4,7 +4,10 @@ What is checked for PDF/UA (veraPDF is not available here): tagged (a
 structure tree, /MarkInfo /Marked true, PDF/UA identification in XMP), /Lang
 sv, a title in the document information and XMP with /DisplayDocTitle,
 bookmarks, every font embedded (a FontFile* in each descriptor), /Tabs /S on
-every page, table header cells (TH) with /Scope, no link to a local file.
+every page, table header cells (TH) with /Scope, annotations in the structure
+tree with /Contents, figures with /Alt, no link to a local file. Not checked:
+the rest of the Matterhorn protocol (e.g. reading order and heading nesting as
+a person would judge them, colour contrast, the quality of link descriptions).
 Expected contents come from the YAML data and hand-written values, not from
 the code that renders the PDFs.
 """
@@ -121,11 +124,14 @@ def test_pdf_ua_structure(built_site: Path, name: str):
         for page in pdf.pages:
             assert page.obj.get("/Tabs") == "/S"
             for annot in page.obj.get("/Annots") or []:
+                # PDF/UA: every annotation is in the structure tree and has a Contents entry.
+                assert "/StructParent" in annot and "/Contents" in annot
                 uri = str(annot.get("/A", {}).get("/URI", "")) if "/A" in annot else ""
                 assert not uri.startswith("file:"), f"link to a local file: {uri}"
         elements = structure(pdf)
         kinds = {str(e.S) for e in elements}
         assert {"/H1", "/P"} <= kinds
+        assert all("/Alt" in e for e in elements if e.S == "/Figure"), "a figure without alternative text"
         for th in (e for e in elements if e.S == "/TH"):
             assert th.A.Scope in (pikepdf.Name.Column, pikepdf.Name.Row)
     pages = pdf_text(path)
