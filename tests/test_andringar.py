@@ -144,6 +144,9 @@ def test_the_feed_is_atom_with_one_entry_per_note(built_site, notes):
     self_links = [link for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
     assert len(self_links) == 1 and self_links[0].get("href") == "andringar.xml"
     assert root.find(f"{ATOM}author/{ATOM}name") is not None
+    # Feed readers find it from any page.
+    start = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" title="Ändringar i handboken" href="andringar.xml">' in start
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == len(notes)
     ids = [e.findtext(f"{ATOM}id") for e in entries]
