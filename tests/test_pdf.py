@@ -228,3 +228,11 @@ def test_links_inside_a_document_stay_inside_it():
     assert 'href="#s1-rubrik"' in out
     assert 'href="https://example.org/"' in out
     assert "till c" in out and "../c/" not in out
+
+
+def test_collapsed_blocks_are_open_on_paper():
+    from macros.render.pdf import section_html
+
+    out = section_html("<details><summary>Visa ändringarna (2)</summary><ul><li>a</li></ul></details>", 1, "a/", {"a/": 1})
+    assert "<details" not in out and "<summary" not in out
+    assert '<p class="utskrift-rubrik">Ändringarna (2)</p>' in out and "<li>a</li>" in out

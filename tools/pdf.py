@@ -88,6 +88,8 @@ def build_pdfs(project: Path, site_dir: Path, directory_urls: bool | None = None
     total = 0
     # Longest first, so the two workers finish at about the same time.
     jobs.sort(key=lambda j: -len(j[2].pages))
+    import weasyprint  # noqa: F401  (imported once here, inherited by the forked workers)
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for path, size, messages in pool.map(_render_one, jobs):
             total += size

@@ -78,6 +78,17 @@ def section_html(article: str, number: int, url: str, in_doc: dict[str, int], si
         parent = node.getparent()
         if parent is not None:
             _remove_keep_tail(node)
+    # Collapsed blocks are open on paper: <details> becomes a plain block and
+    # its "Visa …" summary a heading-like paragraph without the verb.
+    for details in root.xpath("//details"):
+        details.tag = "div"
+        details.set("class", (details.get("class", "") + " utskrift-detaljer").strip())
+        for summary in details.xpath("./summary"):
+            summary.tag = "p"
+            summary.set("class", "utskrift-rubrik")
+            if summary.text and summary.text.startswith("Visa "):
+                rest = summary.text[len("Visa "):]
+                summary.text = rest[:1].upper() + rest[1:]
     prefix = f"s{number}-"
     for node in root.xpath("//*[@id]"):
         node.set("id", prefix + node.get("id"))
