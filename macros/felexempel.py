@@ -14,9 +14,13 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+import pydantic
+import yaml
 
 from .loader import DataError
 from .site import load_site
@@ -107,7 +111,7 @@ def produce(data_dir: Path, examples: tuple[Example, ...] = EXAMPLES) -> list[Pr
 
 
 def _inputs_hash(data_dir: Path, examples) -> str:
-    digest = hashlib.sha256(repr(examples).encode())
+    digest = hashlib.sha256(f"{examples!r} {sys.version} pydantic {pydantic.VERSION} pyyaml {yaml.__version__}".encode())
     code = Path(__file__).resolve().parent
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()) + sorted(code.rglob("*.py")):
         digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
