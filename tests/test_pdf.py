@@ -149,9 +149,11 @@ def test_the_plan_pdf_holds_every_activity_with_repeated_headers_and_scopes(buil
     whole = norm("".join(pages))
     missing = [a["id"] for a in activities if norm(a["text"]) not in whole]
     assert not missing, f"activities missing from the plan PDF: {missing}"
-    # The table header row stands on every page after the cover.
-    for i, text in enumerate(pages[1:], start=2):
-        assert "Ansvarig utförare" in text, f"no table header on page {i}"
+    # The table header row stands on every page that holds rows of the plan.
+    with_rows = [i for i, text in enumerate(pages, start=1) if any(norm(a["text"])[:40] in norm(text) for a in activities)]
+    assert len(with_rows) >= 3
+    for i in with_rows:
+        assert "Ansvarig utförare" in pages[i - 1], f"no table header on page {i}"
     # The revision date of the plan (data) and the newest change note for the page.
     assert "16 juni 2021" in pages[0]
     with pikepdf.open(path) as pdf:
