@@ -55,7 +55,7 @@ def build(project: Path, site_dir: Path) -> int:
         if result.returncode != 0:
             print(f"\nBygget misslyckades (kod {result.returncode}); {site_dir} är oförändrad.", file=sys.stderr)
             return result.returncode or 1
-        if build_pdfs(project, tmp) != 0:  # the PDF documents, from the built pages (tools/pdf.py)
+        if build_pdfs(project, tmp, quiet=True) != 0:  # the PDF documents, from the built pages (tools/pdf.py)
             print(f"\nPDF-dokumenten kunde inte skapas; {site_dir} är oförändrad.", file=sys.stderr)
             return 1
         index = search_index(tmp, project)

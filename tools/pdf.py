@@ -98,7 +98,7 @@ def build_pdfs(project: Path, site_dir: Path, directory_urls: bool | None = None
         print("PDF-dokumenten gav varningar:\n  - " + "\n  - ".join(problems), file=sys.stderr)
         return 1
     if not quiet:
-        print(f"PDF: {len(docs)} dokument, {total / 1024:.0f} KB, {time.perf_counter() - start:.1f} s".replace(".", ","))
+        print(f"PDF: {len(docs)} dokument, {total / 1024:.0f} kB, {time.perf_counter() - start:.1f} s".replace(".", ","))
     return 0
 
 
