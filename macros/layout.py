@@ -6,14 +6,21 @@ mkdocs import; generators get hrefs made from these paths."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from pathlib import Path
+
 from .links import url_of
 from .models.handlingsplan import Handlingsplan, Part
+from .render.andringar import notes_for
 from .render.export import plan_csv, plan_xlsx
 from .render.html import md_text
 from .render.org import Org
+from .render.pdf import PdfDoc
 from .render.plan import plan_period_text
 from .render.praxis import template_rtf
 from .render.styrning import calendar_ics
+from .render.text import sv_date
 from .site import SiteData
 
 TEMPLATE_DOWNLOAD = "praxismodellen/barnets-plan-mall.rtf"
@@ -133,3 +140,112 @@ def generated_files(site: SiteData) -> dict[str, bytes]:
         files[plan_download(plan.id, "csv")] = plan_csv(plan, name)
         files[plan_download(plan.id, "xlsx")] = plan_xlsx(plan, name)
     return files
+
+
+# ---------------------------------------------------------------- change notes, PDFs, editors' guide
+# Where the change log, its feed, the editors' pages and the PDF documents live,
+# and which built pages make up each PDF (tools/pdf.py writes them after mkdocs).
+
+PROJECT = Path(__file__).resolve().parent.parent
+CHANGE_LOG_PAGE = "om-webbplatsen/andringar.md"
+GUIDE_PAGE = "om-webbplatsen/redigera.md"
+MACROS_PAGE = "om-webbplatsen/makron.md"
+FEED_FILE = "andringar.xml"
+FEED_TITLE = "Ändringar – Barnens bästa gäller! – i Kronoberg"
+PLAN_PDF = "handlingsplan/{plan}/handlingsplan-{plan}.pdf"
+PRACTICE_PDF = "praxismodellen/praxismodellen.pdf"
+PRACTICE_FOLDER = "praxismodellen/"
+MODULE_PDF = "utbildning/{adress}.pdf"
+TEMPLATE_PAGE = "praxismodellen/mall-barnets-plan.md"
+TEMPLATE_PDF = "praxismodellen/barnets-plan-mall.pdf"
+
+
+def moved_addresses(site: SiteData) -> dict[str, str]:
+    """{old address: new address} for every moved page (data/adresser.yaml)."""
+    return {a.adress: a.flyttad_till for a in site.adresser.adresser if a.flyttad_till}
+
+
+def address_source(address: str, generated: dict[str, str], docs_dir: Path = PROJECT / "docs") -> str | None:
+    """The source of the page published at `address` ("/a/b/" -> "a/b.md" or "a/b/index.md"), or None."""
+    stem = address.strip("/")
+    for cand in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
+        if cand in generated or (docs_dir / cand).is_file():
+            return cand
+    return None
+
+
+def page_title(src: str, generated: dict[str, str], docs_dir: Path = PROJECT / "docs") -> str:
+    """A page's title as Markdown text: front matter `title`, else its first `# ` heading."""
+    text = generated.get(src)
+    if text is None:
+        text = (docs_dir / src).read_text(encoding="utf-8")
+    front = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
+    if front:
+        title = re.search(r"^title:\s*(.+)$", front.group(1), re.M)
+        if title:
+            return title.group(1).strip().strip("\"'")
+        text = text[front.end():]
+    h1 = re.search(r"^# (.+?)\s*(\{[^}]*\})?\s*$", text, re.M)
+    return h1.group(1) if h1 else src
+
+
+def page_notes(site: SiteData, src: str) -> list:
+    """The change notes about a page, newest first (moved addresses followed)."""
+    return notes_for(site_path(src), site.andringar.andringar, moved_addresses(site))
+
+
+def pdf_of_page(site: SiteData, src: str) -> tuple[str, str] | None:
+    """(site path of the PDF, link text) when `src` is the page a PDF belongs to."""
+    for plan in site.handlingsplaner.values():
+        if src == plan_page(plan.id):
+            return (PLAN_PDF.format(plan=plan.id), "Ladda ner hela handlingsplanen som PDF")
+    if src == PRACTICE_FOLDER + "index.md":
+        return (PRACTICE_PDF, "Ladda ner hela praxismodellen som PDF (alla sidor i ordning)")
+    if src == TEMPLATE_PAGE:
+        return (TEMPLATE_PDF, "Ladda ner mallen som PDF")
+    for mod in site.utbildning.moduler:
+        if src == f"utbildning/{mod.adress}.md":
+            return (MODULE_PDF.format(adress=mod.adress), "Ladda ner modulen som PDF (handout)")
+    return None
+
+
+def _nav_sources(nav) -> list[str]:
+    out: list[str] = []
+    for item in nav or []:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            out += _nav_sources(value) if isinstance(value, list) else ([value] if isinstance(value, str) else [])
+    return out
+
+
+def _dated(site: SiteData, srcs: list[str], lead: str = "") -> tuple[str, dt.date]:
+    """The date of a document's data: its pages' newest change note, else the
+    handbook's newest change. Never the clock."""
+    days = [n.datum for s in srcs for n in page_notes(site, s)]
+    if days:
+        return (lead + f"Innehållet ändrades senast {sv_date(max(days))}.", max(days))
+    day = max(n.datum for n in site.andringar.andringar)
+    return (lead + f"Handbokens innehåll ändrades senast {sv_date(day)}.", day)
+
+
+def pdf_documents(site: SiteData, nav) -> list[PdfDoc]:
+    """Every PDF of the site: path, title, pages (sources, in order), date of
+    its data. `nav` is mkdocs.yml's nav (the practice model in nav order)."""
+    docs = []
+    for plan in site.handlingsplaner.values():
+        revised = plan.revisioner[-1].datum if plan.revisioner else plan.faststalld
+        lead = f"Planen fastställdes {sv_date(plan.faststalld)} och reviderades senast {sv_date(revised)}. "
+        text, day = _dated(site, [plan_page(plan.id)], lead)
+        docs.append(PdfDoc(PLAN_PDF.format(plan=plan.id), plan.titel, (plan_page(plan.id),), text, max(day, revised), "Handlingsplan"))
+    practice = [s for s in _nav_sources(nav) if s.startswith(PRACTICE_FOLDER)]
+    if practice:
+        text, day = _dated(site, practice)
+        docs.append(PdfDoc(PRACTICE_PDF, "Praxismodellen", tuple(practice), text, day, "Vägledning"))
+    for mod in site.utbildning.moduler:
+        src = f"utbildning/{mod.adress}.md"
+        text, day = _dated(site, [src])
+        title = f"Modul {mod.id[1:].lstrip('0')}: {mod.titel}"
+        docs.append(PdfDoc(MODULE_PDF.format(adress=mod.adress), title, (src,), text, day, "Utbildningsmodul, handout"))
+    text, day = _dated(site, [TEMPLATE_PAGE])
+    docs.append(PdfDoc(TEMPLATE_PDF, "Mall för barnets plan", (TEMPLATE_PAGE,), text, day, "Mall"))
+    return docs

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from .loader import DataError, Problem, YamlDoc, load_yaml
 from .models import FILES, DataFile
 from .models.common import Entity, Ref
+from .models.utbildning import AdresserFil
 
 SCHEMA_DIR = "schemas"
 
@@ -249,6 +250,11 @@ def _index(located: list[tuple[YamlDoc, BaseModel]], invalid_files: bool) -> tup
             where[(entity.namespace, key)] = (doc, path)
         all_refs.extend((doc, kind, ref, path) for kind, ref, path in found.refs)
 
+    # Published addresses (data/adresser.yaml) can be referred to as kind "adress".
+    for _, obj in located:
+        if isinstance(obj, AdresserFil):
+            index["adress"] = {a.adress: a for a in obj.adresser}
+
     for doc, kind, ref, path in all_refs:
         if invalid_files and kind not in index:
             continue  # the file defining these ids failed above; one error, not one per reference
@@ -327,4 +333,5 @@ _KIND_NAMES = {
     "kalla": "källa i data/kallor.yaml",
     "aktivitet": "aktivitet",
     "handlingsplan": "handlingsplan i data/handlingsplan/",
+    "adress": "adress i data/adresser.yaml",
 }

@@ -37,7 +37,15 @@ def test_pages_are_swedish(built_site: Path):
 
 
 def test_no_unrendered_jinja_in_pages(built_site: Path):
+    # Pages that show macro calls as written (front matter render_macros: false).
+    shown_as_written = {
+        built_site / md.relative_to(ROOT / "docs").with_suffix("") / "index.html"
+        for md in (ROOT / "docs").rglob("*.md")
+        if md.read_text(encoding="utf-8").startswith("---\nrender_macros: false\n")
+    }
     for page in built_site.rglob("*.html"):
+        if page in shown_as_written:
+            continue
         text = page.read_text(encoding="utf-8")
         body = text.split("<article", 1)[-1]
         assert "{{" not in body and "{%" not in body, f"unrendered template syntax in {page}"

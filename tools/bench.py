@@ -338,6 +338,32 @@ def run_lighthouse(work: Path, runs: int) -> None:
         host.close()
 
 
+def pdf_report(site: Path, runs: int, work: Path) -> None:
+    """What the PDF documents (tools/pdf.py) add to the build, and the whole
+    build as `make build` runs it (target: under 10 s on 2 cores)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from pdf import build_pdfs
+
+    def pdfs() -> float:
+        start = time.perf_counter()
+        if build_pdfs(ROOT, site, quiet=True) != 0:
+            raise SystemExit("PDF-dokumenten kunde inte skapas")
+        return time.perf_counter() - start
+
+    t = best_of(runs, pdfs)
+    files = sorted(site.rglob("*.pdf"))
+    size = sum(p.stat().st_size for p in files)
+    print(f"PDF-dokument (WeasyPrint, {os.cpu_count()} processer):    {sv(t, '6.2f')} s  ({len(files)} dokument, {sv(size / 1024, '.0f')} kB)")
+
+    def whole() -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py"), "--site-dir", str(work / "site-make-build")],
+                       check=True, env=ENV, capture_output=True)
+        return time.perf_counter() - start
+
+    print(f"Hela bygget (make build, med sök och PDF): {sv(best_of(runs, whole), '6.2f')} s  (mål: under 10 s)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Build and page-weight benchmark")
     parser.add_argument("--runs", type=int, default=3, help="builds per figure; the fastest counts")
@@ -365,6 +391,7 @@ def main() -> int:
         if build_search_index(site, ROOT).returncode != 0:
             raise SystemExit("sökindexet kunde inte byggas")
         print(f"Sökindex (Pagefind och sökordlistan):     {sv(time.perf_counter() - start, '6.2f')} s")
+        pdf_report(site, args.runs, work)
 
         plain = plain_project(work)
         plain_t = best_of(args.runs, lambda: mkdocs_build(plain, work / "site-plain"))

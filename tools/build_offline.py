@@ -23,7 +23,8 @@ import zipfile
 from pathlib import Path
 
 import yaml
-from project_copy import copy_project  # tools/ is on sys.path when run as a script
+from pdf import build_pdfs  # tools/ is on sys.path when run as a script
+from project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "tools" / "npm" / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -68,6 +69,8 @@ def build(out: Path) -> int:
         if result.returncode != 0:
             print("Det offline-bygget misslyckades; ingen zip-fil skrevs.", file=sys.stderr)
             return result.returncode or 1
+        if build_pdfs(project, site, directory_urls=False, quiet=True) != 0:  # tools/pdf.py
+            return 1
         out = out.resolve()
         tmp_zip = out.with_suffix(".zip.tmp")
         with zipfile.ZipFile(tmp_zip, "w", zipfile.ZIP_DEFLATED) as z:

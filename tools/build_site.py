@@ -2,7 +2,8 @@
 
     python tools/build_site.py [--project DIR] [--site-dir DIR]
 
-mkdocs writes into a fresh temporary directory next to the target, Pagefind
+mkdocs writes into a fresh temporary directory next to the target, the PDF
+documents are written from its pages (tools/pdf.py), Pagefind
 adds the search index there (search_index()), then the publishing steps run (tools/publishing.py:
 the address registry is checked, the Content-Security-Policy written, the tree
 made readable for the web server, every text file precompressed). Only when all
@@ -23,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 import publishing
+from pdf import build_pdfs  # tools/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,6 +55,9 @@ def build(project: Path, site_dir: Path) -> int:
         if result.returncode != 0:
             print(f"\nBygget misslyckades (kod {result.returncode}); {site_dir} är oförändrad.", file=sys.stderr)
             return result.returncode or 1
+        if build_pdfs(project, tmp, quiet=True) != 0:  # the PDF documents, from the built pages (tools/pdf.py)
+            print(f"\nPDF-dokumenten kunde inte skapas; {site_dir} är oförändrad.", file=sys.stderr)
+            return 1
         index = search_index(tmp, project)
         if index.returncode != 0 or tool_warnings(index):
             print(index.stdout + index.stderr, file=sys.stderr)

@@ -2,6 +2,6 @@
 macros as plain functions whose first argument is the build's `Context`, and
 lists them in `MACROS`; `define_env` registers them under their own names."""
 
-from . import beslut, finansiering, grund, organisation, plan, praxis, styrning, utbildning
+from . import beslut, dokument, finansiering, grund, organisation, plan, praxis, styrning, utbildning
 
-AREAS = (plan, organisation, finansiering, beslut, praxis, utbildning, styrning, grund)
+AREAS = (plan, organisation, finansiering, beslut, praxis, utbildning, styrning, grund, dokument)

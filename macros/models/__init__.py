@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .aktorer import AktorerFil
+from .andringar import AndringarFil
 from .beslut import BeslutFil
 from .finansiering import FinansieringFil
 from .granskningar import GranskningarFil
@@ -53,4 +54,5 @@ FILES: list[DataFile] = [
     DataFile("utbildning.yaml", UtbildningFil, "utbildning"),
     DataFile("adresser.yaml", AdresserFil, "adresser"),
     DataFile("granskningar.yaml", GranskningarFil, "granskningar"),
+    DataFile("andringar.yaml", AndringarFil, "andringar"),
 ]
