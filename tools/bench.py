@@ -128,6 +128,7 @@ def scaled_project(work: Path, factor: int = 10) -> Path:
             copy["id"] = f"{a['id']}-k{k}"
             copy["namn"] = f"{a['namn']} (kopia {k})"
             copy["medlemmar"] = [f"{m}-k{k}" for m in a.get("medlemmar", [])]
+            copy.pop("forkortning", None)  # abbreviations are unique; the copies go without
             for u in copy.get("enheter", []):
                 u["id"] = f"{u['id']}-k{k}"
             parties["aktorer"].append(copy)
