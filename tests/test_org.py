@@ -189,6 +189,20 @@ def test_built_role_and_party_pages(built_site, site_data):
     assert "1,5 årsarbetare" in proc and "2,0 årsarbetare" in proc
 
 
+def test_role_pages_mark_reporting_lines_no_source_states(built_site):
+    """roller.yaml: the process leaders' line to the steering group is a proposal
+    (the plan says they are led by a Region Kronoberg manager), the working
+    committee's is a reading of "bereder ärenden ... till styrgruppsmötena"."""
+    def facts(role_id):
+        text = (built_site / "roller" / role_id / "index.html").read_text(encoding="utf-8")
+        start = text.index("Rapporterar till:") if "Rapporterar till:" in text else text.index("Rapporterar hit:")
+        return re.sub(r"<[^>]+>", " ", text[start : text.index("</ul>", start)])
+
+    assert "Förslag" in facts("processledare").split("Rapporterar hit:")[0]
+    assert "Tolkning" in facts("arbetsutskott")
+    assert "Förslag" not in facts("arbetsutskott")
+
+
 def test_decision_history_page(built_site, site_data):
     page = (built_site / "styrning" / "beslut" / "index.html").read_text(encoding="utf-8")
     ids = re.findall(r'<h3 id="beslut-([^"]+)"', page)

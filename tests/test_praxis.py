@@ -21,7 +21,8 @@ def test_bba_by_age_answers_the_practitioner(site_data):
     stages = site_data.praxis.bba_skeden
     four = bba_for_age(stages, 4)
     fourteen = bba_for_age(stages, 14)
-    assert [s.verksamhet for s in four] == ["Barnhälsovården (BVC), Region Kronoberg"]
+    # rk-medarbetare: "Sjuksköterska på barnavårdscentralen är barnetbästa-ansvarig till dess att barnet börjar förskoleklass"
+    assert [s.verksamhet for s in four] == ["Barnhälsovården (BVC)"]
     assert "Rektor" in fourteen[0].bba
     for age in range(0, 18):
         assert bba_for_age(stages, age), f"no BBA for age {age}"
@@ -119,7 +120,7 @@ def test_no_new_social_services_act_section_without_a_source(site_data):
 def test_law_page_flags_unverified_sections_and_dates_only_checked_rows(built_site, site_data):
     page = _page(built_site, "praxismodellen/lagar")
     unverified = [r for r in site_data.lagar.lagrum if _unverified(r)]
-    assert len(unverified) == 6  # elevhälsa (OSL 23 kap.), OSL 10:18 a (number), anmälningsplikt, SIP, samverkan (SoL, skollagen)
+    assert len(unverified) == 7  # elevhälsa (OSL 23 kap.), OSL 10:18 a (number), anmälningsplikt, förhandsbedömning, SIP, samverkan (SoL, skollagen)
     for row in site_data.lagar.lagrum:
         start = page.index(f'id="lagrum-{row.id}"')
         cells = re.findall(r"<td>(.*?)</td>", page[start : page.index("</tr>", start)])

@@ -15,7 +15,7 @@ class Beslut(Grundad, Entity):
     datum: dt.date | None = Field(None, description="Dagen, när källan anger den")
     tid: NonEmptyStr = Field(description="Tiden i klarspråk, t.ex. '2017', 'december 2018', '4 september 2020'")
     tid_original: str | None = Field(None, description="Tiden som källan skriver den, när den skiljer sig, t.ex. '200904'")
-    typ: Literal["beslut", "beredning", "handlingsplan", "finansiering", "studiebesok", "forskning"]
+    typ: Literal["beslut", "beredning", "handlingsplan", "finansiering", "studiebesok", "forskning", "organisation"]
     rubrik: NonEmptyStr
     beslutande: str | None = Field(None, description="Vem som beslutade, med källans ord")
     paragraf: str | None = Field(None, description="Paragraf och diarienummer, t.ex. 'Bu § 96, dnr 2018/0234'")

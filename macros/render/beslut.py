@@ -14,6 +14,7 @@ TYP = {
     "finansiering": "Finansiering",
     "studiebesok": "Studiebesök",
     "forskning": "Forskning",
+    "organisation": "Organisation",
 }
 
 

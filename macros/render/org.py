@@ -17,6 +17,7 @@ from markupsafe import Markup
 from ..models.aktorer import Aktor
 from ..models.handlingsplan import Aktivitet, Handlingsplan
 from ..models.roller import Roll
+from .grund import grund_mark
 from .html import Column, link, md_text, table
 from .kort import css_class, labelled
 from .plan import FOLLOWUP
@@ -265,11 +266,16 @@ def role_details(role: Roll, org: Org, role_href: Callable[[str], str | None], p
     facts = []
     if role.organisation:
         facts.append("Finns hos: " + ", ".join(_md_link(party_md(a), org.name(a)) for a in role.organisation))
+    def line_mark(r: Roll) -> str:
+        # How strong the reporting line is (förslag/tolkning), beside the line itself.
+        m = grund_mark(r.rapporterar_till_grund, lambda k: (source_name(k.dokument) if k.dokument else k.titel or "", None))
+        return f" {m}" if m else ""
+
     if role.rapporterar_till:
-        facts.append("Rapporterar till: " + ", ".join(_md_link(role_href(r), org.roller[r].namn) for r in role.rapporterar_till))
+        facts.append("Rapporterar till: " + ", ".join(_md_link(role_href(r), org.roller[r].namn) for r in role.rapporterar_till) + line_mark(role))
     reporting = [r for r in org.roller.values() if role.id in r.rapporterar_till]
     if reporting:
-        facts.append("Rapporterar hit: " + ", ".join(_md_link(role_href(r.id), r.namn) for r in reporting))
+        facts.append("Rapporterar hit: " + ", ".join(_md_link(role_href(r.id), r.namn) + line_mark(r) for r in reporting))
     if facts:
         lines += ["## Plats i organisationen", ""] + [f"- {f}" for f in facts] + [""]
     return "\n".join(lines)

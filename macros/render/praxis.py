@@ -283,9 +283,10 @@ DANGER = (
     '<div class="bbg-fara" data-pagefind-ignore="all" markdown>\n\n'
     '!!! danger "Är ett barn i fara?"\n\n'
     "    - **Akut fara:** ring **112**.\n"
-    "    - **Oro för att ett barn far illa:** gör en anmälan till socialtjänsten i barnets kommun. "
-    "Arbetar du i en myndighet eller yrkesmässig verksamhet som rör barn, i hälso- och sjukvården eller i "
-    "socialtjänsten har du anmälningsplikt. Alla andra bör anmäla. [Så gör du en anmälan]({href}).\n"
+    "    - **Misstänker du att ett barn far illa:** gör en anmälan till socialtjänsten i barnets kommun. "
+    "Arbetar du i en myndighet eller en yrkesmässig verksamhet som rör barn och unga, "
+    "eller i hälso- och sjukvården eller socialtjänsten, har du anmälningsplikt. "
+    "Alla andra bör anmäla. [Så gör du en anmälan]({href}).\n"
     "    - Kronobarnsmodellen ersätter aldrig anmälningsplikten. Samverkan med samtycke och en anmälan kan pågå samtidigt.\n"
     "\n</div>\n"
 )
