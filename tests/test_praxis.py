@@ -120,7 +120,9 @@ def test_no_new_social_services_act_section_without_a_source(site_data):
 def test_law_page_flags_unverified_sections_and_dates_only_checked_rows(built_site, site_data):
     page = _page(built_site, "praxismodellen/lagar")
     unverified = [r for r in site_data.lagar.lagrum if _unverified(r)]
-    assert len(unverified) == 7  # elevhälsa (OSL 23 kap.), OSL 10:18 a (number), anmälningsplikt, förhandsbedömning, SIP, samverkan (SoL, skollagen)
+    # elevhälsa (OSL 23 kap.), OSL 10:18 a (number), anmälningsplikt, förhandsbedömning, SIP, samverkan (SoL, skollagen),
+    # and OSL 10:2 and 10:27, whose only source (CVE) could not be read
+    assert len(unverified) == 9
     for row in site_data.lagar.lagrum:
         start = page.index(f'id="lagrum-{row.id}"')
         cells = re.findall(r"<td>(.*?)</td>", page[start : page.index("</tr>", start)])
