@@ -117,3 +117,18 @@ def _redirects(config, site) -> None:
     if plugin is None:
         return
     plugin.config["redirect_maps"] = {**plugin.config.get("redirect_maps", {}), **redirect_map(site.adresser.adresser)}
+
+
+# ---------------------------------------------------------------- valid HTML (W3C Nu checker)
+
+
+def on_post_page(output: str, page, config) -> str:
+    from macros.render.valid_html import valid_html
+
+    return valid_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    from macros.render.valid_html import valid_html
+
+    return valid_html(output_content) if template_name.endswith(".html") else output_content

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from ..models.common import Kalla
 from ..models.utbildning import Modul, Utbildning
 from .grund import mark
-from .html import Column, link, md_text, table
+from .html import Column, link, md_link, md_text, table
 from .text import sv_join
 
 
@@ -62,7 +62,7 @@ def further_reading(kallor: list[Kalla], source: Callable[[Kalla], tuple[str, st
     out = []
     for k in kallor:
         name, url = source(k)
-        out.append(f"- [{md_text(name)}]({url})" if url else f"- {md_text(name)}")
+        out.append(f"- {md_link(name, url)}")
     return "\n".join(out) or "- Inga"
 
 
