@@ -35,15 +35,18 @@ def esc(value: object) -> Markup:
 # ---------------------------------------------------------------- Markdown
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+!|])")
 
 
 def md_text(value: object) -> str:
     """Escape a data string for inline Markdown (headings, list items): it is
-    shown as written, never interpreted as Markdown, HTML or Jinja."""
+    shown as written, never interpreted as Markdown, HTML or Jinja. Braces
+    become character references: a backslash would not stop Jinja from
+    seeing "{%" in a generated page, and "{" also opens an attr_list."""
     text = " ".join(str(value).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
 # Everything that could end the link target or open markup is percent-encoded
