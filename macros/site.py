@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .loader import DataError, Problem, YamlDoc, load_yaml
 from .models import FILES, DataFile
-from .models.common import Entity, Ref
+from .models.common import Entity, FieldProblem, Ref
 from .models.utbildning import AdresserFil
 
 SCHEMA_DIR = "schemas"
@@ -101,7 +101,11 @@ def _fmt_field(path: tuple) -> str:
 def _problems_from_validation(doc: YamlDoc, exc: ValidationError) -> list[Problem]:
     problems = []
     for err in exc.errors():
-        found, full = _data_path(doc.data, tuple(err["loc"]))
+        loc = tuple(err["loc"])
+        error = (err.get("ctx") or {}).get("error")
+        if isinstance(error, FieldProblem):  # a model validator naming its field
+            loc += error.path
+        found, full = _data_path(doc.data, loc)
         entry, below = doc.entry_of(found)
         rest = full[len(found) - len(below) :] if entry is not None else full
         problems.append(

@@ -16,6 +16,7 @@ import icalendar
 import markdown
 import pytest
 import yaml
+from markupsafe import Markup
 from openpyxl import load_workbook
 
 from conftest import ROOT
@@ -23,7 +24,7 @@ from macros.links import Links
 from macros.loader import DataError
 from macros.models.common import check_url
 from macros.models.handlingsplan import Handlingsplan
-from macros.render.escape import esc, ics_text, json_html, md_link, md_text, md_url, sheet_cell
+from macros.render.escape import esc, esc_md, ics_text, json_html, md_link, md_text, md_url, sheet_cell
 from macros.render.export import plan_csv, plan_xlsx
 from macros.render.html import link
 from macros.render.styrning import calendar_ics
@@ -74,12 +75,23 @@ def _read(html: str) -> _Reader:
 def test_esc_by_hand():
     assert esc('<a href="x">&\'</a>') == "&lt;a href=&#34;x&#34;&gt;&amp;&#39;&lt;/a&gt;"
     assert esc(None) == "" and esc(3) == "3"
+    assert esc(Markup("<b>x</b>")) == "<b>x</b>"  # already escaped: not twice
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_esc_reads_back_as_text(payload):
     page = _read(f'<p title="{esc(payload)}">{esc(payload)}</p>')
     assert page.tags == ["p"] and page.attrs == [("title", payload)] and "".join(page.text) == payload
+
+
+def test_esc_md_by_hand_and_in_a_markdown_paragraph():
+    assert esc_md("[x](javascript:a) *f* _k_ `c` <b> & \\ {{ j }}\n# h") == (
+        "&#91;x&#93;&#40;javascript:a&#41; &#42;f&#42; &#95;k&#95; &#96;c&#96; &lt;b&gt; &amp; &#92; &#123;&#123; j &#125;&#125; # h"
+    )
+    for payload in PAYLOADS:
+        out = _read(markdown.markdown(f"Källor: {link('https://a.se/', esc_md(payload))}", extensions=SITE_MARKDOWN))
+        assert out.tags == ["p", "a"] and out.attrs == [("href", "https://a.se/")]
+        assert "".join(out.text) == "Källor: " + payload
 
 
 def test_link_by_hand():

@@ -44,6 +44,15 @@ def _check_text(value):
     return value
 
 
+class FieldProblem(ValueError):
+    """Raised by a model validator about one of its fields: `path` below the
+    model (e.g. ("status", 0, "text")), so the message names that field."""
+
+    def __init__(self, path: str | int | tuple, message: str):
+        super().__init__(message)
+        self.path = path if isinstance(path, tuple) else (path,)
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 

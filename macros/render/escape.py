@@ -4,6 +4,10 @@ One function per context; each takes any data value and returns text that
 shows the value as written and cannot change the structure around it:
 
 - `esc`        HTML text and attribute values (quotes included)
+- `esc_md`     HTML text in an inline fragment that sits in a Markdown
+               paragraph ("Källor: <a …>…</a>"): Markdown still reads the
+               text between inline tags, so its syntax is written as
+               character references
 - `md_text`    inline Markdown (headings, list items, link texts); also inert
                for Jinja, since generated pages pass through mkdocs-macros
 - `md_url`     a Markdown link target `[text](here)`
@@ -28,8 +32,21 @@ from markupsafe import Markup, escape
 
 
 def esc(value: object) -> Markup:
-    """Escape any data string for HTML text or attribute content."""
+    """Escape any data string for HTML text or attribute content (Markup,
+    already escaped, passes unchanged)."""
+    if isinstance(value, Markup):
+        return value
     return escape("" if value is None else str(value))
+
+
+_MD_REFS = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()!|~"}
+
+
+def esc_md(value: object) -> Markup:
+    """Escaped HTML text that Markdown also leaves alone (whitespace collapsed,
+    so no line can start a heading or a list)."""
+    text = " ".join(("" if value is None else str(value)).split())
+    return Markup(str(esc(text)).translate(_MD_REFS))
 
 
 # ---------------------------------------------------------------- Markdown

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from ..models.common import Kalla
 from ..models.granskningar import Granskning
 from ..models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Indikator, Lagrum, Praxis, Term, TriangelSida
+from .escape import esc_md
 from .grund import grund_mark, mark
 from .html import Column, esc, link, md_link, md_text, table
 from .text import sv_date
@@ -86,7 +87,7 @@ def sources_inline(kallor: list[Kalla], source: SourceHref) -> Markup:
     for k in kallor:
         name, url = source(k)
         text = name + (f", {k.avsnitt}" if k.avsnitt else "")
-        parts.append(link(url, text))
+        parts.append(link(url, esc_md(text)))  # also used inside Markdown paragraphs
     return Markup("; ").join(parts)
 
 
@@ -181,7 +182,7 @@ def abbreviations_snippet(terms: list[Term]) -> str:
     lines = []
     for t in terms:
         if t.forkortning:
-            title = " ".join(t.term.split()).replace("]", "")
+            title = " ".join(t.term.split())  # the abbr title is plain text (an escaped attribute)
             lines.append(f"*[{t.forkortning}]: {title}")
     return "\n".join(lines) + "\n"
 

@@ -125,5 +125,6 @@ def education_page(edu: Utbildning, modules: dict[str, Modul], module_md: Callab
 
 
 def educations_for(module_id: str, educations: list[Utbildning]) -> str:
-    return sv_join([e.namn for e in educations if module_id in e.moduler]) or "–"
+    """Inline Markdown: the educations a module is proposed for."""
+    return sv_join([md_text(e.namn) for e in educations if module_id in e.moduler]) or "–"
 
