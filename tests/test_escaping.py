@@ -8,11 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import icalendar
+import jinja2
 import markdown
 import pytest
 import yaml
@@ -20,6 +22,7 @@ from markupsafe import Markup
 from openpyxl import load_workbook
 
 from conftest import ROOT
+from macros.layout import part_name
 from macros.links import Links
 from macros.loader import DataError
 from macros.models.common import check_url
@@ -119,8 +122,6 @@ def test_md_text_renders_as_the_text_itself(payload):
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_md_text_is_inert_in_a_heading_and_for_jinja(payload):
-    import jinja2
-
     source = f"# {md_text(payload)}\n"
     rendered = jinja2.Environment(comment_start_string="{##", comment_end_string="##}").from_string(source).render(config={"site_name": "X"})
     assert rendered.rstrip("\n") == source.rstrip("\n")  # nothing for Jinja to do
@@ -208,9 +209,7 @@ def test_sheet_cell_by_hand():
 
 
 def test_csv_has_no_formula_cells(hostile_plan, site_data):
-    from macros import part_namer
-
-    rows = list(csv.reader(io.StringIO(plan_csv(hostile_plan, part_namer(site_data)).decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(plan_csv(hostile_plan, lambda part: part_name(site_data, part)).decode("utf-8-sig")), delimiter=";"))
     first = rows[1]
     assert first[2] == "'=HYPERLINK(\"https://x.example\",\"klicka\")"
     assert first[3] == "'-2+3" and first[5] == "'@SUM(A1:A2)"
@@ -218,9 +217,7 @@ def test_csv_has_no_formula_cells(hostile_plan, site_data):
 
 
 def test_xlsx_cells_are_text_shown_as_written(hostile_plan, site_data):
-    from macros import part_namer
-
-    raw = plan_xlsx(hostile_plan, part_namer(site_data))
+    raw = plan_xlsx(hostile_plan, lambda part: part_name(site_data, part))
     with zipfile.ZipFile(io.BytesIO(raw)) as z:
         sheet_xml = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
     assert "<f>" not in sheet_xml and "<f " not in sheet_xml  # no formula anywhere
@@ -266,8 +263,6 @@ def test_check_url_rejects(url, words):
 
 
 def _damaged_data(tmp_path: Path, rel: str, old: str, new: str) -> Path:
-    import shutil
-
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     text = (data / rel).read_text(encoding="utf-8")

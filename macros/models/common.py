@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -102,8 +103,6 @@ def check_url(value: str) -> str:
     backslash, unbalanced parenthesis) or a control character.
 
     Raises ValueError with a Swedish message; returns the value unchanged."""
-    from urllib.parse import urlsplit
-
     bad = sorted({ch for ch in value if ch in _URL_FORBIDDEN or ord(ch) < 32 or 127 <= ord(ch) < 160 or ch in "\u2028\u2029"})
     if bad:
         shown = ", ".join("mellanslag" if ch == " " else repr(ch) for ch in bad)
