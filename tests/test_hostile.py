@@ -25,6 +25,7 @@ import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import icalendar
 import pytest
@@ -46,6 +47,8 @@ PAYLOADS = {
     "formula": lambda m: f"=HYPERLINK(\"https://x.example/{m}\",\"klicka\")",
     "control": lambda m: f"{m}\x00\x1b[31m\x07\r\nrad",
     "long": lambda m: f"{m} " + ("långt ord " * 1000)[: 10_000 - len(m) - 1],
+    # a valid address full of Markdown syntax: accepted where addresses go too
+    "url": lambda m: f"https://x.example/{m}/a_(b)_*c*[d]!e~f$g;h,i=j&k+l#m",
 }
 # The long payload goes into the first occurrence of each field only (every
 # occurrence would make a site of hundreds of megabytes); the others go everywhere.
@@ -175,6 +178,8 @@ def test_validation_rejects_by_name_or_accepts(accepted, leaves):
     assert not accepted["control"], "control characters are rejected in every field"
     # free text is accepted as text (and must then be inert, step 2)
     assert ("data/roller.yaml", "roller", "*", "namn") in accepted["markup"]
+    assert ("data/kallor.yaml", "dokument", "*", "url") in accepted["url"]
+    assert not any(f[-1] == "url" for f in accepted["markup"])
 
 
 # ---------------------------------------------------------------- step 2: one build per payload class
@@ -189,6 +194,7 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.texts: list[str] = []
         self.structural: list[str] = []
+        self.hrefs: list[str] = []
         self.script: list[str] = []
         self.live: list[str] = []
         self._in: list[str] = []
@@ -205,6 +211,8 @@ class _Page(HTMLParser):
                 self.live.append("<img src=x>")
             if key == "href" and value.strip().lower().startswith("javascript:"):
                 self.live.append(f"<a href={value}>")
+            if key == "href" and MARKER.search(value) and value.startswith(("http:", "https:")):
+                self.hrefs.append(value)
             (self.structural if key in self.STRUCTURAL else self.texts).append(value)
 
     def handle_endtag(self, tag):
@@ -237,7 +245,9 @@ def _inert_text(where: str, texts: list[str], payloads: dict[str, str], leaks: l
                 leaks.append(f"{where}: {marker} not shown as written: …{text[max(0, low.find(marker) - 60): low.find(marker) + 200]!r}…")
 
 
-def _scan_html(site: Path, payloads: dict[str, str], leaks: list[str]) -> None:
+def _scan_html(site: Path, payloads: dict[str, str], leaks: list[str]) -> int:
+    """Scans every page; returns how many links were made from data addresses."""
+    links = 0
     for page in sorted(site.rglob("*.html")):
         parser = _Page()
         parser.feed(page.read_text(encoding="utf-8"))
@@ -245,8 +255,18 @@ def _scan_html(site: Path, payloads: dict[str, str], leaks: list[str]) -> None:
         where = str(page.relative_to(site))
         leaks.extend(f"{where}: live {x}" for x in parser.live)
         leaks.extend(f"{where}: marker in a script" for s in parser.script if MARKER.search(s))
-        leaks.extend(f"{where}: marker in markup {s[:120]!r}" for s in parser.structural if MARKER.search(s) and not re.fullmatch(r"[a-z0-9\-#/.%_:?=&]*", s))
+        leaks.extend(
+            f"{where}: marker in markup {s[:120]!r}"
+            for s in parser.structural
+            if MARKER.search(s) and s not in parser.hrefs and not re.fullmatch(r"[a-z0-9\-#/.%_:?=&]*", s)
+        )
+        for href in parser.hrefs:  # a link made from an address in the data goes there
+            links += 1
+            marker = MARKER.search(href).group()
+            if marker in payloads and unquote(href) != unquote(payloads[marker]):
+                leaks.append(f"{where}: link {href!r} is not the address {payloads[marker]!r}")
         _inert_text(where, parser.texts, payloads, leaks)
+    return links
 
 
 def _strings(node):
@@ -368,7 +388,7 @@ def test_payload_is_rejected_or_inert_everywhere(name, docs, leaves, accepted, t
     assert result.returncode == 0, f"the build stopped although validation accepted the data:\n{output[-4000:]}"
 
     leaks: list[str] = []
-    _scan_html(site, payloads, leaks)
+    links = _scan_html(site, payloads, leaks)
     _scan_search_index(site, payloads, leaks)
     _scan_downloads(site, payloads, leaks)
     kinds: dict[str, list[str]] = {}
@@ -381,3 +401,5 @@ def test_payload_is_rejected_or_inert_everywhere(name, docs, leaves, accepted, t
     assert not leaks, f"{len(leaks)} leaks of the {name} payload:\n" + "\n".join(report)
     shown = {m for m in where if any(m in p.read_text(encoding="utf-8") for p in [site / "handlingsplan" / "2019-2023" / "index.html"])}
     assert shown or name in FIRST_ONLY, "the payload reached the plan page at all"
+    if name == "url":
+        assert links > 0, "addresses from the data became links"
