@@ -226,23 +226,32 @@ class _Page(HTMLParser):
 MARKER = re.compile(r"zq\d+zq")
 
 
-def _shown_form(payload: str, marker: str) -> str:
-    """What must stand around a marker: the payload, or its first sentence
-    (role lists show the first sentence of a description)."""
-    first = payload.split(".")[0]
-    return first if marker in first else payload
+def _shown_as_written(low: str, at: int, payload: str, marker: str) -> bool:
+    """Does the marker at `at` stand inside its payload, verbatim? Shortened
+    forms count: the first sentence (role lists) or a start cut with "…"
+    (the role matrix); a shortened text is still the payload's own text."""
+    before, after = payload.lower().split(marker, 1)
+    if low[max(0, at - len(before)) : at] != before:
+        return False
+    rest = low[at + len(marker) :]
+    if rest.startswith(after):
+        return True
+    first = after.split(".")[0]
+    if "." in after and rest.startswith(first):
+        return True
+    cut = rest.find("…")
+    return cut >= 0 and after.startswith(rest[:cut].rstrip())
 
 
 def _inert_text(where: str, texts: list[str], payloads: dict[str, str], leaks: list[str]) -> None:
     """Every marker in these texts stands inside its payload, verbatim."""
     for text in texts:
         low = text.lower()
-        for marker in set(MARKER.findall(low)):
+        for found in MARKER.finditer(low):
+            marker = found.group()
             payload = payloads.get(marker)
-            if payload is None:
-                continue
-            if low.count(marker) != low.count(_shown_form(payload, marker).lower()):
-                leaks.append(f"{where}: {marker} not shown as written: …{text[max(0, low.find(marker) - 60): low.find(marker) + 200]!r}…")
+            if payload is not None and not _shown_as_written(low, found.start(), payload, marker):
+                leaks.append(f"{where}: {marker} not shown as written: …{text[max(0, found.start() - 60): found.start() + 200]!r}…")
 
 
 def _scan_html(site: Path, payloads: dict[str, str], leaks: list[str]) -> int:
