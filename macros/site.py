@@ -85,6 +85,8 @@ def _data_path(data: Any, loc: tuple) -> tuple[tuple, tuple]:
             full.append(part)
         elif isinstance(part, str) and ("[" in part or part.startswith(("literal", "function-"))):
             continue  # a union member's tag, not a key
+        elif isinstance(node, dict) and isinstance(part, str) and part not in node and part in node.values():
+            continue  # a tagged union's tag (the value of its discriminator, e.g. typ: tolkning), not a key
         else:
             full.append(part)
             node = None
@@ -138,6 +140,8 @@ def _fits(value: Any, ann) -> bool:
         return isinstance(value, list)
     if origin is dict:
         return isinstance(value, dict)
+    if origin in (Union, types.UnionType):  # e.g. a discriminated union inside Optional
+        return any(_fits(value, arg) for arg in get_args(base))
     if isinstance(base, type):
         return isinstance(value, base)
     return False

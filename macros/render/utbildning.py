@@ -28,7 +28,7 @@ def module_header(mod: Modul, modules: dict[str, Modul], module_md: Callable[[st
         '<div class="bbg-modulfakta" markdown>',
         "",
         f"**Modul {mod.id[1:]}** · **Tid:** cirka {minutes(mod.minuter)} · **Målgrupper:** {md_text(', '.join(mod.malgrupper))} "
-        + mark("forslag", "tid och målgrupper"),
+        + str(mark("forslag", "tid och målgrupper")),  # str: "…" + Markup would escape the Markdown again
         "",
         f"**Förkunskaper:** {prereq}",
         "",
