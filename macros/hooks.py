@@ -25,6 +25,7 @@ from macros.nav import place_generated
 from macros.redirects import redirect_map
 from macros.render.grund import with_page_grund
 from macros.render.praxis import abbreviations_snippet, check_guidance_meta, danger_callout, guidance_footer
+from macros.render.valid_html import valid_html
 
 
 def on_config(config):
@@ -117,3 +118,14 @@ def _redirects(config, site) -> None:
     if plugin is None:
         return
     plugin.config["redirect_maps"] = {**plugin.config.get("redirect_maps", {}), **redirect_map(site.adresser.adresser)}
+
+
+# ---------------------------------------------------------------- valid HTML (W3C Nu checker)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return valid_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    return valid_html(output_content) if template_name.endswith(".html") else output_content

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .loader import DataError, Problem, YamlDoc, load_yaml
 from .models import FILES, DataFile
-from .models.common import Entity, Ref
+from .models.common import Entity, FieldProblem, Ref
 from .models.utbildning import AdresserFil
 
 SCHEMA_DIR = "schemas"
@@ -85,6 +85,8 @@ def _data_path(data: Any, loc: tuple) -> tuple[tuple, tuple]:
             full.append(part)
         elif isinstance(part, str) and ("[" in part or part.startswith(("literal", "function-"))):
             continue  # a union member's tag, not a key
+        elif isinstance(node, dict) and isinstance(part, str) and part not in node and part in node.values():
+            continue  # a tagged union's tag (the value of its discriminator, e.g. typ: tolkning), not a key
         else:
             full.append(part)
             node = None
@@ -101,7 +103,11 @@ def _fmt_field(path: tuple) -> str:
 def _problems_from_validation(doc: YamlDoc, exc: ValidationError) -> list[Problem]:
     problems = []
     for err in exc.errors():
-        found, full = _data_path(doc.data, tuple(err["loc"]))
+        loc = tuple(err["loc"])
+        error = (err.get("ctx") or {}).get("error")
+        if isinstance(error, FieldProblem):  # a model validator naming its field
+            loc += error.path
+        found, full = _data_path(doc.data, loc)
         entry, below = doc.entry_of(found)
         rest = full[len(found) - len(below) :] if entry is not None else full
         problems.append(
@@ -134,6 +140,8 @@ def _fits(value: Any, ann) -> bool:
         return isinstance(value, list)
     if origin is dict:
         return isinstance(value, dict)
+    if origin in (Union, types.UnionType):  # e.g. a discriminated union inside Optional
+        return any(_fits(value, arg) for arg in get_args(base))
     if isinstance(base, type):
         return isinstance(value, base)
     return False

@@ -58,6 +58,10 @@ CASES = {
                                 ["data/finansiering.yaml:", 'post "inriktningsbeslut-2018"', 'fält "kommuner[2].aktor"', 'Menade du "lessebo"']),
     "decision-unknown-role": ("data/beslut.yaml", _replace("    roller: [foljeforskare]\n", "    roller: [foljforskare]\n"),
                               ["data/beslut.yaml:", 'post "forskning-kampradstiftelsen"', 'fält "roller[0]"', '"foljforskare"']),
+    "unknown-source-in-grund": ("data/ordlista.yaml",
+                                _replace("      kallor: [{dokument: inriktningsbeslut-2018, avsnitt: Genomförandet}]\n  - id: vardnadshavare",
+                                         "      kallor: [{dokument: inriktningsbeslut-2019, avsnitt: Genomförandet}]\n  - id: vardnadshavare"),
+                                ["data/ordlista.yaml:", 'post "huvudman"', 'fält "grund.kallor[0].dokument"', 'Menade du "inriktningsbeslut-2018"']),
     "file-without-schema": ("data/okand.yaml", lambda text: "nyckel: värde\n", ["data/okand.yaml", "inget schema"]),
     # Provenance (issue 12): a factual entry needs a source or one of tolkning/forslag/kontrolleras.
     "fact-without-source-or-grund": (

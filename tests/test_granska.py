@@ -22,7 +22,7 @@ QUEUE = "om-webbplatsen/granskning"
 
 
 class _Tables(HTMLParser):
-    """Rows of every <table> in the queue page, with the <h3> above each."""
+    """Rows of every <table> in the queue page, with the <h2> above each."""
 
     def __init__(self):
         super().__init__()
@@ -30,11 +30,11 @@ class _Tables(HTMLParser):
         self._heading: str | None = None
         self._cell: list[str] | None = None
         self._row: list[str] | None = None
-        self._in_h3 = False
+        self._in_h2 = False
 
     def handle_starttag(self, tag, attrs):
-        if tag == "h3":
-            self._in_h3, self._heading = True, ""
+        if tag == "h2":
+            self._in_h2, self._heading = True, ""
         elif tag == "table":
             self.groups.append((self._heading or "", []))
         elif tag == "tr":
@@ -43,8 +43,8 @@ class _Tables(HTMLParser):
             self._cell = []
 
     def handle_endtag(self, tag):
-        if tag == "h3":
-            self._in_h3 = False
+        if tag == "h2":
+            self._in_h2 = False
         elif tag in ("td", "th") and self._cell is not None:
             self._row.append(" ".join("".join(self._cell).split()))
             self._cell = None
@@ -53,7 +53,7 @@ class _Tables(HTMLParser):
             self._row = None
 
     def handle_data(self, data):
-        if self._in_h3:
+        if self._in_h2:
             self._heading += data
         if self._cell is not None:
             self._cell.append(data)

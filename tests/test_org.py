@@ -205,6 +205,6 @@ def test_role_pages_mark_reporting_lines_no_source_states(built_site):
 
 def test_decision_history_page(built_site, site_data):
     page = (built_site / "styrning" / "beslut" / "index.html").read_text(encoding="utf-8")
-    ids = re.findall(r'<h3 id="beslut-([^"]+)"', page)
+    ids = re.findall(r'<h2 id="beslut-([^"]+)"', page)
     assert ids == [b.id for b in site_data.beslut.beslut]
     assert "Bu § 96, dnr 2018/0234" in page and "Sn § 40" in page

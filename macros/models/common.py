@@ -6,6 +6,7 @@
   ids are collected across all files and must be unique per namespace.
 - `Ref(kind)`: marks a string field as a reference to an entity id of `kind`;
   every reference is checked after all files are loaded.
+- `Url`: a web address (http/https) that can be printed in a link as is.
 - `Period`: a machine-readable point in time at year, quarter or month
   precision ("2020", "2020-Q4", "2020-12"), with its first and last day.
 """
@@ -17,12 +18,49 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
+# Control characters (other than the line break) have no place in text that
+# is shown: invisible on a page, invalid in HTML and in XLSX, and a way to
+# smuggle a line break into a CSV or iCalendar line.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def _check_text(value):
+    if isinstance(value, str):
+        m = _CONTROL.search(value)
+        if m:
+            raise ValueError(
+                f"texten innehåller ett osynligt styrtecken (U+{ord(m.group()):04X}) på plats {m.start() + 1}; ta bort det"
+            )
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _check_text(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _check_text(item)
+    return value
+
+
+class FieldProblem(ValueError):
+    """Raised by a model validator about one of its fields: `path` below the
+    model (e.g. ("status", 0, "text")), so the message names that field."""
+
+    def __init__(self, path: str | int | tuple, message: str):
+        super().__init__(message)
+        self.path = path if isinstance(path, tuple) else (path,)
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value):
+        return _check_text(value)
 
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]*$"
@@ -50,6 +88,43 @@ RollRef = Annotated[str, Ref("roll")]
 KallaRef = Annotated[str, Ref("kalla")]
 
 NonEmptyStr = Annotated[str, Field(min_length=1)]
+
+
+# ---------------------------------------------------------------- web addresses
+
+# Characters that never belong in an address as written in the data: they
+# would end a Markdown link or an HTML attribute, or hide what the link is.
+_URL_FORBIDDEN = set(' "\'<>`\\{}|^')
+
+
+def check_url(value: str) -> str:
+    """A web address as the handbook links it: http or https, a host, and no
+    character that could end a link early (space, quote, angle bracket,
+    backslash, unbalanced parenthesis) or a control character.
+
+    Raises ValueError with a Swedish message; returns the value unchanged."""
+    bad = sorted({ch for ch in value if ch in _URL_FORBIDDEN or ord(ch) < 32 or 127 <= ord(ch) < 160 or ch in "\u2028\u2029"})
+    if bad:
+        shown = ", ".join("mellanslag" if ch == " " else repr(ch) for ch in bad)
+        raise ValueError(f"webbadressen får inte innehålla {shown}; skriv tecknen med %-kod (mellanslag som %20)")
+    depth = 0
+    for ch in value:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            break
+    if depth != 0:
+        raise ValueError("webbadressen har parenteser som inte går ihop; skriv dem som %28 och %29")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f'"{value}" är ingen webbadress; den ska börja med https:// (eller http://) och ett domännamn')
+    return value
+
+
+Url = Annotated[
+    str,
+    Field(pattern=r"^https?://", description="Webbadress som börjar med https:// (eller http://)"),
+    AfterValidator(check_url),
+]
 
 
 # ---------------------------------------------------------------- periods
@@ -105,7 +180,7 @@ class Kalla(Strict):
 
     dokument: KallaRef | None = Field(None, description="id i data/kallor.yaml")
     titel: str | None = None
-    url: str | None = Field(None, pattern=r"^https?://")
+    url: Url | None = None
     avsnitt: str | None = Field(None, description="Avsnitt, sida eller paragraf i källan")
 
     @model_validator(mode="after")

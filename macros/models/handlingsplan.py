@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .common import AktorRef, Entity, Kalla, NonEmptyStr, Period, Ref, RollRef, Strict, parse_period
+from .common import AktorRef, Entity, FieldProblem, Kalla, NonEmptyStr, Period, Ref, RollRef, Strict, parse_period
 
 MANADER = Literal[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
 
@@ -107,9 +107,9 @@ class Kalenderpunkt(Strict):
     @model_validator(mode="after")
     def _years(self):
         if self.fran_ar and self.till_ar and self.till_ar < self.fran_ar:
-            raise ValueError(f"till_ar ({self.till_ar}) är före fran_ar ({self.fran_ar})")
+            raise FieldProblem("till_ar", f"till_ar ({self.till_ar}) är före fran_ar ({self.fran_ar})")
         if sorted(set(self.manader)) != list(self.manader):
-            raise ValueError("månaderna ska stå i ordning och bara en gång")
+            raise FieldProblem("manader", "månaderna ska stå i ordning och bara en gång")
         return self
 
 
@@ -131,10 +131,11 @@ class Aktivitet(Entity):
     def _status_matches_cell(self):
         if isinstance(self.status, list):
             if not self.status:
-                raise ValueError("skriv status: inte_redovisad i stället för en tom lista")
-            for note in self.status:
+                raise FieldProblem("status", "skriv status: inte_redovisad i stället för en tom lista")
+            for i, note in enumerate(self.status):
                 if note.plats == "uppfoljningskolumnen" and note.text != self.uppfoljning:
-                    raise ValueError(
+                    raise FieldProblem(
+                        ("status", i, "text"),
                         f'statusnoteringen "{note.text}" ska stå i uppföljningskolumnen men kolumnen lyder "{self.uppfoljning}"'
                     )
         return self
@@ -148,9 +149,9 @@ class Amnesomrade(Strict):
 
     @model_validator(mode="after")
     def _numbers(self):
-        for a in self.aktiviteter:
+        for i, a in enumerate(self.aktiviteter):
             if a.id.split(".")[0] != str(self.nummer):
-                raise ValueError(f"aktivitet {a.id} hör inte till ämnesområde {self.nummer}")
+                raise FieldProblem(("aktiviteter", i, "id"), f"aktivitet {a.id} hör inte till ämnesområde {self.nummer}")
         return self
 
 
@@ -176,10 +177,10 @@ class Handlingsplan(Entity):
     def _order(self):
         nums = [o.nummer for o in self.amnesomraden]
         if nums != list(range(1, len(nums) + 1)):
-            raise ValueError(f"ämnesområdena ska vara numrerade 1, 2, 3 … i ordning (nu {nums})")
+            raise FieldProblem("amnesomraden", f"ämnesområdena ska vara numrerade 1, 2, 3 … i ordning (nu {nums})")
         dates = [self.faststalld, *(r.datum for r in self.revisioner)]
         if dates != sorted(dates) or len(set(dates)) != len(dates):
-            raise ValueError("revisionerna ska komma efter fastställandet och i datumordning")
+            raise FieldProblem("revisioner", "revisionerna ska komma efter fastställandet och i datumordning")
         return self
 
     @property

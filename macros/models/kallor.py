@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Entity, GrundKontrolleras, NonEmptyStr, Strict
+from .common import Entity, GrundKontrolleras, NonEmptyStr, Strict, Url
 
 
 class Dokument(Entity):
@@ -17,7 +17,7 @@ class Dokument(Entity):
     utfardare: str | None = Field(None, description="Vem som står bakom dokumentet")
     datum: dt.date | None = None
     beskrivning: str | None = None
-    url: str | None = Field(None, pattern=r"^https?://")
+    url: Url | None = None
     fil: str | None = Field(None, description="Källfilens namn bland projektets källdokument (shared/seeds)")
     innehall: GrundKontrolleras | None = Field(
         None, description="När källans innehåll inte har kunnat bekräftas: {typ: kontrolleras, saknas: ...}"

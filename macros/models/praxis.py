@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .common import Entity, Grund, Grundad, Kalla, NonEmptyStr, Strict
+from .common import Entity, FieldProblem, Grund, Grundad, Kalla, NonEmptyStr, Strict
 
 
 # ---------------------------------------------------------------- data/praxis.yaml
@@ -76,14 +76,14 @@ class Lagrum(Grundad, Entity):
     @model_validator(mode="after")
     def _checked_only_when_confirmed(self):
         if self.lagrum and "[kontrolleras]" in self.lagrum:
-            raise ValueError("skriv inte '[kontrolleras]' i lagrum: utelämna det som inte är belagt och ange grund: {typ: kontrolleras, saknas: ...}")
+            raise FieldProblem("lagrum", "skriv inte '[kontrolleras]' i lagrum: utelämna det som inte är belagt och ange grund: {typ: kontrolleras, saknas: ...}")
         unconfirmed = self.grund is not None and self.grund.typ == "kontrolleras"
         if unconfirmed and self.kontrollerad is not None:
-            raise ValueError("'kontrollerad' får inte anges för en uppgift som har grund kontrolleras")
+            raise FieldProblem("kontrollerad", "'kontrollerad' får inte anges för en uppgift som har grund kontrolleras")
         if not unconfirmed and self.kontrollerad is None:
-            raise ValueError("'kontrollerad' (datum) saknas; en uppgift som inte är kontrollerad ska ha grund: {typ: kontrolleras, saknas: ...}")
+            raise FieldProblem("kontrollerad", "'kontrollerad' (datum) saknas; en uppgift som inte är kontrollerad ska ha grund: {typ: kontrolleras, saknas: ...}")
         if not self.lagrum and not unconfirmed:
-            raise ValueError("'lagrum' saknas; ange kapitel och paragraf eller grund: {typ: kontrolleras, saknas: ...}")
+            raise FieldProblem("lagrum", "'lagrum' saknas; ange kapitel och paragraf eller grund: {typ: kontrolleras, saknas: ...}")
         return self
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .common import Entity, Kalla, NonEmptyStr, Ref, Strict
 
@@ -31,6 +31,24 @@ class Modul(Entity):
     las: list[Lasning] = Field(min_length=1, description="Sidorna i handboken där innehållet finns")
     fordjupning: list[Kalla] = Field(default_factory=list)
 
+    # Field by field, so a message names the module and the field.
+    @field_validator("adress")
+    @classmethod
+    def _address_starts_with_id(cls, value: str, info: ValidationInfo) -> str:
+        mid = info.data.get("id")
+        if mid and not value.startswith(mid + "-"):
+            raise ValueError(f"adressen ska börja med modulens id ({mid}-…), inte {value}")
+        return value
+
+    @field_validator("forkunskaper")
+    @classmethod
+    def _earlier_modules(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        mid = info.data.get("id")
+        for dep in value:
+            if mid and dep >= mid:
+                raise ValueError(f"förkunskapen {dep} ska vara en tidigare modul än {mid}")
+        return value
+
 
 class Utbildning(Entity):
     namespace = "utbildning"
@@ -50,12 +68,6 @@ class UtbildningFil(Strict):
         ids = [m.id for m in self.moduler]
         if ids != sorted(ids):
             raise ValueError(f"modulerna ska stå i nummerordning (nu {ids})")
-        for m in self.moduler:
-            if not m.adress.startswith(m.id + "-"):
-                raise ValueError(f"{m.id}: adressen ska börja med modulens id ({m.id}-…), inte {m.adress}")
-            for dep in m.forkunskaper:
-                if dep >= m.id:
-                    raise ValueError(f"{m.id}: förkunskapen {dep} ska vara en tidigare modul")
         return self
 
 

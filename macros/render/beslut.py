@@ -35,7 +35,7 @@ def history(
     The *_link callables return (name, href-or-None)."""
     lines: list[str] = []
     for b in decisions:
-        lines += [f"### {md_text(b.tid)}: {md_text(b.rubrik)} {{ #{decision_anchor(b)} }}", ""]
+        lines += [f"## {md_text(b.tid)}: {md_text(b.rubrik)} {{ #{decision_anchor(b)} }}", ""]
         facts = [f"**Typ:** {TYP[b.typ]}"]
         if b.beslutande:
             facts.append(f"**Beslutande:** {md_text(b.beslutande)}")

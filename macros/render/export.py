@@ -3,6 +3,9 @@
 Both carry the same rows and Swedish headers: the plan's own cells verbatim,
 then what we read out of them. The files are byte-for-byte reproducible
 (no build timestamps), so a rebuild of unchanged data changes nothing.
+No cell is ever a formula: a CSV cell that starts like one gets a leading
+`'` (escape.sheet_cell), an XLSX cell is a text cell with Excel's own
+"starts with an apostrophe" flag (quotePrefix), so it shows as written.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import zipfile
 from collections.abc import Callable
 
 from ..models.handlingsplan import Aktivitet, Handlingsplan, Part
+from .escape import is_formula_like, sheet_cell
 from .plan import recurring_text, status_notes
 
 HEADERS = [
@@ -72,7 +76,7 @@ def plan_csv(plan: Handlingsplan, name_of: Callable[[Part], str]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(HEADERS)
-    writer.writerows(plan_rows(plan, name_of))
+    writer.writerows([sheet_cell(cell) for cell in row] for row in plan_rows(plan, name_of))
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -89,6 +93,10 @@ def plan_xlsx(plan: Handlingsplan, name_of: Callable[[Part], str]) -> bytes:
     ws.append(HEADERS)
     for row in plan_rows(plan, name_of):
         ws.append(row)
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and is_formula_like(cell.value):
+                cell.data_type = "s"  # openpyxl made it a formula; text, as written
+                cell.quotePrefix = True
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"

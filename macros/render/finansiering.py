@@ -218,12 +218,12 @@ def costs_list(fin: Finansiering) -> str:
     for item in [*fin.kostnader]:
         line = f"- {md_text(item.post)}: **{md_text(item.belopp.original)}**"
         if item.belopp.tolkning:
-            line += " " + mark("tolkning", item.belopp.tolkning)
+            line += " " + str(mark("tolkning", item.belopp.tolkning))  # str: "…" + Markup would escape the Markdown again
         lines.append(line)
     total = fin.summa_per_ar
     line = f"- Summa per år: **{md_text(total.original)}**"
     if total.tolkning:
-        line += " " + mark("tolkning", total.tolkning)
+        line += " " + str(mark("tolkning", total.tolkning))
     lines.append(line)
     lines.append(f"- Region Kronoberg står för halva kostnaden: **{md_text(fin.region.original)}**.")
     lines.append(f"- Kommunerna delar på den andra halvan, fördelat enligt {md_text(fin.kommunernas_fordelning)}.")
@@ -274,8 +274,8 @@ def derived_columns(fin: Finansiering, name_of: Callable[[str], str], grund_mark
         source = next(c for c in fin.kolumner if c.id == rule.fran_kolumn)
         other = ", ".join(f"{factor_text(f)} för {name_of(k)}" for k, f in rule.faktor_per_kommun.items())
         lines.append(
-            f"- Kolumnen ”{esc(col.rubrik)}” räknas i kontrollen som {factor_text(rule.faktor)} × ”{esc(source.rubrik)}”"
-            + (f" ({esc(other)})" if other else "")
+            f"- Kolumnen ”{md_text(col.rubrik)}” räknas i kontrollen som {factor_text(rule.faktor)} × ”{md_text(source.rubrik)}”"
+            + (f" ({md_text(other)})" if other else "")
             + f". {grund_mark(rule.grund)}"
         )
     return "\n".join(lines)

@@ -257,9 +257,9 @@ def queue_markdown(items: list[Punkt], title_of: Callable[[str], str], href_of: 
         group = [p for p in items if p.sida == sida]
         if sida is None:
             heading = "Källor (data/kallor.yaml)"
-            out += [f"### {heading} ({len(group)}) {{ #granska-kallor }}", ""]
+            out += [f"## {heading} ({len(group)}) {{ #granska-kallor }}", ""]
         else:
-            out += [f"### [{md_text(title_of(sida))}]({href_of(sida)}) ({len(group)})", ""]
+            out += [f"## [{md_text(title_of(sida))}]({href_of(sida)}) ({len(group)})", ""]
         out += [
             table(
                 group,

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from pydantic import TypeAdapter, ValidationError
 
 from ..models.common import GRUND_LABELS, Grund, Kalla
+from .escape import esc_md
 from .html import link
 
 GRUND_ADAPTER = TypeAdapter(Grund)
@@ -32,8 +33,8 @@ def mark(kind: str, text: str | None = None, sources: Markup | None = None) -> M
         raise ValueError(f"okänd grund '{kind}'; välj en av {', '.join(KINDS)}")
     label = GRUND_LABELS[kind]
     body = Markup("")
-    if text:
-        body += Markup(": {}").format(text)
+    if text:  # esc_md: a mark often sits in a Markdown paragraph
+        body += Markup(": {}").format(esc_md(text))
     if sources:
         body += Markup(" (") + sources + Markup(")")
     return Markup('<span class="bbg-grund bbg-grund-{k}"><span class="bbg-grund-typ">{l}</span>{b}</span>').format(
@@ -45,7 +46,7 @@ def sources_text(kallor: list[Kalla], source: SourceHref) -> Markup:
     parts = []
     for k in kallor:
         name, url = source(k)
-        parts.append(link(url, name + (f", {k.avsnitt}" if k.avsnitt else "")))
+        parts.append(link(url, esc_md(name + (f", {k.avsnitt}" if k.avsnitt else ""))))
     return Markup("; ").join(parts)
 
 
@@ -83,7 +84,7 @@ def inline_source(name: str, url: str | None, avsnitt: str | None = None) -> Mar
     """{{ kalla("id", "avsnitt") }}: "Källa: <a>name</a>, avsnitt" after a sentence."""
     text = name + (f", {avsnitt}" if avsnitt else "")
     return Markup('<span class="bbg-grund bbg-grund-belagt"><span class="bbg-grund-typ">Källa</span>: {}</span>').format(
-        link(url, text)
+        link(url, esc_md(text))
     )
 
 

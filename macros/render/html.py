@@ -6,23 +6,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-
-def esc(value: object) -> Markup:
-    """Escape any data string for HTML text or attribute content."""
-    return escape("" if value is None else str(value))
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
-
-
-def md_text(value: object) -> str:
-    """Escape a data string for inline Markdown (headings, list items): it is
-    shown as written, never interpreted as Markdown or HTML."""
-    text = " ".join(str(value).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+from .escape import esc, md_link, md_text, md_url  # noqa: F401  (the helpers generators import from here)
 
 
 def slug(value: str) -> str:

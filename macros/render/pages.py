@@ -120,14 +120,14 @@ def status_overview(plan: Handlingsplan, org: Org, as_of: dt.date, href: Href) -
     """The status handout: summary, lists, one table per area and per party."""
     out = [
         f"Läget {sv_date(as_of)} för {md_text(plan.titel)}. Allt om status är hämtat ur planen; "
-        f"där planen ({steering.plan_version(plan)}) inte säger något står \"{steering.NO_NOTE}\". "
+        f"där planen ({md_text(steering.plan_version(plan))}) inte säger något står \"{steering.NO_NOTE}\". "
         "Planens egna noteringar står ordagrant inom citattecken.",
         "",
         "## Sammanfattning { #sammanfattning }",
         "",
         steering.summary_table(plan, as_of),
         "",
-        f"### {steering.ended_heading(plan)} {{ #utan-resultat }}",
+        f"### {md_text(steering.ended_heading(plan))} {{ #utan-resultat }}",
         "",
     ]
     late = steering.ended_without_result(plan, as_of)
@@ -152,7 +152,7 @@ def status_overview(plan: Handlingsplan, org: Org, as_of: dt.date, href: Href) -
     ]
     for party in org.parties_in_plan(plan):
         resps = org.party_responsibilities(plan, party)
-        items = ", ".join(steering.party_item(r.activity) for r in resps)
+        items = ", ".join(md_text(steering.party_item(r.activity)) for r in resps)
         out.append(f"- **{md_text(org.name(party))}**: {items}")
     return "\n".join(out)
 

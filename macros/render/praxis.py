@@ -10,8 +10,9 @@ from markupsafe import Markup
 from ..models.common import Kalla
 from ..models.granskningar import Granskning
 from ..models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Indikator, Lagrum, Praxis, Term, TriangelSida
+from .escape import esc_md
 from .grund import grund_mark, mark
-from .html import Column, esc, link, md_text, table
+from .html import Column, esc, link, md_link, md_text, table
 from .text import sv_date
 
 SourceHref = Callable[[Kalla], "tuple[str, str | None]"]  # -> (name, url or None)
@@ -74,7 +75,7 @@ def steps(praxis: Praxis) -> str:
     """The three steps as Markdown sections with stable anchors."""
     out = []
     for s in sorted(praxis.steg, key=lambda s: s.nummer):
-        out += [f"### Steg {s.nummer}: {md_text(s.rubrik)} {{ #steg-{s.nummer} }}", "", md_text(s.beskrivning), ""]
+        out += [f"## Steg {s.nummer}: {md_text(s.rubrik)} {{ #steg-{s.nummer} }}", "", md_text(s.beskrivning), ""]
     return "\n".join(out)
 
 
@@ -86,7 +87,7 @@ def sources_inline(kallor: list[Kalla], source: SourceHref) -> Markup:
     for k in kallor:
         name, url = source(k)
         text = name + (f", {k.avsnitt}" if k.avsnitt else "")
-        parts.append(link(url, text))
+        parts.append(link(url, esc_md(text)))  # also used inside Markdown paragraphs
     return Markup("; ").join(parts)
 
 
@@ -181,7 +182,7 @@ def abbreviations_snippet(terms: list[Term]) -> str:
     lines = []
     for t in terms:
         if t.forkortning:
-            title = " ".join(t.term.split()).replace("]", "")
+            title = " ".join(t.term.split())  # the abbr title is plain text (an escaped attribute)
             lines.append(f"*[{t.forkortning}]: {title}")
     return "\n".join(lines) + "\n"
 
@@ -232,7 +233,7 @@ def template_html(mall: BarnetsPlanMall) -> Markup:
     """A printable form: headings, help texts and empty lines. No personal data."""
     parts = [Markup('<div class="bbg-mall">'), Markup('<p class="bbg-mall-inledning">{}</p>').format(mall.inledning)]
     for n, section in enumerate(mall.avsnitt, 1):
-        parts.append(Markup('<section class="bbg-mall-avsnitt" aria-labelledby="mall-{n}"><h3 id="mall-{n}">{}</h3>').format(section.rubrik, n=n))
+        parts.append(Markup('<section class="bbg-mall-avsnitt" aria-labelledby="mall-{n}"><h2 id="mall-{n}">{}</h2>').format(section.rubrik, n=n))
         for field in section.falt:
             lines = Markup("").join(Markup('<span class="bbg-mall-rad"></span>') for _ in range(field.rader))
             parts.append(
@@ -342,7 +343,7 @@ def guidance_footer(
 
     def named(pair: tuple[str, str | None]) -> str:
         name, href = pair
-        return f"[{md_text(name)}]({href})" if href else md_text(name)
+        return md_link(name, href)
 
     src = "; ".join(named(s) for s in sources)
     if review is None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..models.handlingsplan import Aktivitet, Handlingsplan, Kalenderpunkt
+from .escape import ics_text
 from .html import Column, link, md_text, table
 from .kort import css_class, labelled
 from .plan import status_notes
@@ -73,10 +74,6 @@ def calendar_table(plan: Handlingsplan, activity_href: Callable[[Aktivitet], str
     return table(ordered, labelled(columns), f"Uppföljningar som planen nämner, {plan.titel}", css_class=css_class())
 
 
-def _ics_text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
 def _fold(line: str) -> str:
     """RFC 5545 3.1: lines longer than 75 octets are folded."""
     raw = line.encode("utf-8")
@@ -117,8 +114,8 @@ def calendar_ics(plans: list[Handlingsplan], page_url: str | None = None) -> byt
                     f"DTSTAMP:{stamp}",
                     f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
                     f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-                    f"SUMMARY:{_ics_text(p.item.rubrik)}",
-                    f"DESCRIPTION:{_ics_text(description)}",
+                    f"SUMMARY:{ics_text(p.item.rubrik)}",
+                    f"DESCRIPTION:{ics_text(description)}",
                     "TRANSP:TRANSPARENT",
                 ]
                 if p.last_year > p.first_year:

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from ..models.common import Kalla
 from ..models.utbildning import Modul, Utbildning
 from .grund import mark
-from .html import Column, link, md_text, table
+from .html import Column, link, md_link, md_text, table
 from .text import sv_join
 
 
@@ -28,7 +28,7 @@ def module_header(mod: Modul, modules: dict[str, Modul], module_md: Callable[[st
         '<div class="bbg-modulfakta" markdown>',
         "",
         f"**Modul {mod.id[1:]}** · **Tid:** cirka {minutes(mod.minuter)} · **Målgrupper:** {md_text(', '.join(mod.malgrupper))} "
-        + mark("forslag", "tid och målgrupper"),
+        + str(mark("forslag", "tid och målgrupper")),  # str: "…" + Markup would escape the Markdown again
         "",
         f"**Förkunskaper:** {prereq}",
         "",
@@ -62,7 +62,7 @@ def further_reading(kallor: list[Kalla], source: Callable[[Kalla], tuple[str, st
     out = []
     for k in kallor:
         name, url = source(k)
-        out.append(f"- [{md_text(name)}]({url})" if url else f"- {md_text(name)}")
+        out.append(f"- {md_link(name, url)}")
     return "\n".join(out) or "- Inga"
 
 
@@ -125,5 +125,6 @@ def education_page(edu: Utbildning, modules: dict[str, Modul], module_md: Callab
 
 
 def educations_for(module_id: str, educations: list[Utbildning]) -> str:
-    return sv_join([e.namn for e in educations if module_id in e.moduler]) or "–"
+    """Inline Markdown: the educations a module is proposed for."""
+    return sv_join([md_text(e.namn) for e in educations if module_id in e.moduler]) or "–"
 
