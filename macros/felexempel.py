@@ -77,8 +77,8 @@ EXAMPLES = (
     Example(
         "Fel indrag",
         "andringar.yaml",
-        r"^    typ: ny$",
-        r"      typ: ny",
+        r"^( +)typ: ny$",
+        r"\1  typ: ny",
         "Raderna i en post ska börja lika långt in. Använd mellanslag, inte tabb.",
     ),
 )
