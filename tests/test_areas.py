@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from macros.areas import beslut, finansiering, organisation, plan, praxis, styrning, utbildning
+from macros.areas import beslut, dokument, finansiering, grund, organisation, plan, praxis, styrning, utbildning
 from macros.context import Context
 from macros.layout import current_plan
 
@@ -90,3 +90,20 @@ def test_steering_macros(ctx_at):
     assert styrning.calendar_link(ctx_at("styrning/kalender.md")).endswith("(uppfoljningar.ics)")
     history = styrning.revision_history(ctx_at("styrning/revisioner.md"))
     assert "**3 april 2020**" in history and '(i planen: "210616")' in history
+
+
+def test_provenance_macros(ctx_at):
+    ctx = ctx_at("om-webbplatsen/index.md")
+    assert "Förslag" in grund.forslag(ctx)
+    mark = grund.kontrolleras(ctx, "en <b>källa</b>")
+    assert "Kontrolleras" in mark and "en &lt;b&gt;källa&lt;/b&gt;" in mark and "<b>" not in mark
+    # the plan's title (seed 001) and the section, as the reader's source line
+    assert "Källa" in grund.kalla(ctx, "handlingsplan-2019-2023", "s. 2") and "s. 2" in grund.kalla(ctx, "handlingsplan-2019-2023", "s. 2")
+
+
+def test_change_note_macros(ctx_at):
+    ctx = ctx_at("om-webbplatsen/andringar.md")
+    assert dokument.change_feed_link(ctx).endswith("(../andringar.xml)")
+    log = dokument.change_log(ctx)
+    # newest first: this session's notes (25 November 2026) before the first publication (24 November 2026)
+    assert log.index("25 november 2026") < log.index("24 november 2026")
