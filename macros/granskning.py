@@ -46,10 +46,19 @@ def review_items(site: SiteData, docs_dir: Path) -> list[Punkt]:
     docs = docs_pages(docs_dir)
     where = sidor(site, docs)
     items = data_items(site, where, OLDER_TERM_READING)
-    items += page_items({k: v for k, v in docs.items() if k != QUEUE_PAGE})
+    # Pages that show macro calls as written (render_macros: false) carry examples, not marks.
+    marked = {k: v for k, v in docs.items() if k != QUEUE_PAGE and not _shows_macros_as_written(v)}
+    items += page_items(marked)
     items += review_status_items(where.guidance, site.granskningar)
     items += source_items(site.kallor.dokument)
     return items
+
+
+def _shows_macros_as_written(text: str) -> bool:
+    if not text.startswith("---\n"):
+        return False
+    front = text[4:].split("\n---", 1)[0]
+    return re.search(r"^render_macros:\s*false\s*$", front, re.M) is not None
 
 
 def title_of(site: SiteData, docs_dir: Path):
