@@ -69,6 +69,17 @@ def _axe(page) -> list[dict]:
     return result["violations"]
 
 
+def _axe_failures(page, base: str, paths) -> dict[str, str]:
+    """Load each page and run axe; the report of every page with violations."""
+    failures = {}
+    for path in paths:
+        page.goto(base + path, wait_until="load")
+        violations = _axe(page)
+        if violations:
+            failures[path] = _report(violations)
+    return failures
+
+
 def _report(violations: list[dict]) -> str:
     lines = []
     for v in violations:
@@ -82,14 +93,9 @@ def test_every_page_passes_axe_and_makes_no_third_party_request(browser, server,
     scheme, viewport = variant
     ctx, rec = _context(browser, server, viewport=viewport, scheme=scheme)
     page = ctx.new_page()
-    failures = {}
     pages = html_pages(built_site)
     assert len(pages) > 50
-    for path in pages:
-        page.goto(server.base + path, wait_until="load")
-        violations = _axe(page)
-        if violations:
-            failures[path] = _report(violations)
+    failures = _axe_failures(page, server.base, pages)
     ctx.close()
     assert not failures, "axe violations:\n" + "\n".join(f"/{p}:\n{r}" for p, r in failures.items())
     assert rec.foreign == [], f"requests to other hosts: {rec.foreign}"

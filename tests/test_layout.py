@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from browser_support import CHROMIUM
-from test_browser import _axe, _context, _report, browser, server  # noqa: F401  (fixtures)
+from test_browser import _axe, _axe_failures, _context, _report, browser, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)")
 
@@ -270,12 +270,7 @@ AXE_PAGES = [
 def test_views_pass_axe(browser, server, viewport, scheme):  # noqa: F811
     ctx, rec = _context(browser, server, viewport=viewport, scheme=scheme)
     page = ctx.new_page()
-    failures = {}
-    for path in AXE_PAGES:
-        page.goto(server.base + path, wait_until="load")
-        violations = _axe(page)
-        if violations:
-            failures[path] = _report(violations)
+    failures = _axe_failures(page, server.base, AXE_PAGES)
     ctx.close()
     assert not failures, "\n".join(f"/{p}:\n{r}" for p, r in failures.items())
     assert rec.foreign == []

@@ -3,6 +3,7 @@ shows without restarting by hand. Runs on a throwaway copy of the project."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -11,6 +12,9 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
+from browser_support import CHROMIUM, chromium, run_search
 from conftest import copy_project
 
 
@@ -32,41 +36,38 @@ def _wait_for(url: str, text: str, deadline: float) -> bool:
     return False
 
 
-def test_preview_picks_up_changed_generator_code(tmp_path):
-    project = copy_project(tmp_path / "projekt")
+@contextlib.contextmanager
+def _preview(project):
+    """`tools/serve.py` (what `make serve` runs) on a free port; yields its base URL."""
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/styrning/statusrapport/"
     server = subprocess.Popen(
         [sys.executable, str(project / "tools" / "serve.py"), "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     try:
-        assert _wait_for(url, "Allt om status är hämtat ur planen", time.monotonic() + 120), "the preview did not start"
-        code = project / "macros" / "render" / "pages.py"
-        code.write_text(code.read_text(encoding="utf-8").replace("Allt om status är hämtat", "Allt om läget är hämtat"), encoding="utf-8")
-        assert _wait_for(url, "Allt om läget är hämtat ur planen", time.monotonic() + 120), "the change did not show"
+        yield f"http://127.0.0.1:{port}/"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
 
+def test_preview_picks_up_changed_generator_code(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    with _preview(project) as base:
+        url = base + "styrning/statusrapport/"
+        assert _wait_for(url, "Allt om status är hämtat ur planen", time.monotonic() + 120), "the preview did not start"
+        code = project / "macros" / "render" / "pages.py"
+        code.write_text(code.read_text(encoding="utf-8").replace("Allt om status är hämtat", "Allt om läget är hämtat"), encoding="utf-8")
+        assert _wait_for(url, "Allt om läget är hämtat ur planen", time.monotonic() + 120), "the change did not show"
+
+
 def test_the_preview_searches_and_keeps_its_index_current(tmp_path):
     """`make serve` has search: the index and the search vocabulary are built
     at start and again after every rebuild (macros/sokhooks.py)."""
-    import pytest
-
-    from browser_support import CHROMIUM, chromium, run_search
-
     if not os.path.exists(CHROMIUM):
         pytest.skip("Debian chromium is not installed (.ci/run installs it)")
     project = copy_project(tmp_path / "projekt")
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        [sys.executable, str(project / "tools" / "serve.py"), "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )
-    try:
+    with _preview(project) as base:
         assert _wait_for(base + "sok/ordforrad.json", "nycklar", time.monotonic() + 240), "no search vocabulary in the preview"
         assert _wait_for(base + "pagefind/pagefind.js", "search", time.monotonic() + 60), "no search index in the preview"
         with chromium() as browser:
@@ -84,6 +85,3 @@ def test_the_preview_searches_and_keeps_its_index_current(tmp_path):
                 except Exception:
                     time.sleep(1)
             assert found, "the new word never reached the preview's search index"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
