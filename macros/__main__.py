@@ -57,7 +57,7 @@ def granska(out: Path, root: Path = ROOT) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    docs = root / "docs"
+    docs = granskning.docs_pages(root / "docs")
     items = granskning.review_items(site, docs)
     out.write_bytes(queue_csv(items, granskning.title_of(site, docs), site_path))
     summary = ", ".join(f"{n} {k}" for k, n in counts(items).items())

@@ -42,8 +42,8 @@ def sidor(site: SiteData, docs: dict[str, str]) -> Sidor:
     )
 
 
-def review_items(site: SiteData, docs_dir: Path) -> list[Punkt]:
-    docs = docs_pages(docs_dir)
+def review_items(site: SiteData, docs: dict[str, str]) -> list[Punkt]:
+    """Every item to review; `docs` is docs_pages(docs_dir), read once by the caller."""
     where = sidor(site, docs)
     items = data_items(site, where, OLDER_TERM_READING)
     # Pages that show macro calls as written (render_macros: false) carry examples, not marks.
@@ -61,9 +61,8 @@ def _shows_macros_as_written(text: str) -> bool:
     return re.search(r"^render_macros:\s*false\s*$", front, re.M) is not None
 
 
-def title_of(site: SiteData, docs_dir: Path):
+def title_of(site: SiteData, docs: dict[str, str]):
     """Page title: the first "# " heading of a docs page; generated pages by their data."""
-    docs = docs_pages(docs_dir)
 
     def title(src: str) -> str:
         text = docs.get(src)

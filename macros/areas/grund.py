@@ -39,7 +39,7 @@ def grund_legend(ctx: Context) -> str:
 
 def review_queue(ctx: Context) -> str:
     """The review queue (om-webbplatsen/granskning.md): the same list as `make granska`."""
-    docs = ctx.docs_dir or Path(__file__).resolve().parent.parent.parent / "docs"
+    docs = granskning.docs_pages(ctx.docs_dir or Path(__file__).resolve().parent.parent.parent / "docs")
     items = granskning.review_items(ctx.site, docs)
     return queue_markdown(items, granskning.title_of(ctx.site, docs), ctx.md)
 
