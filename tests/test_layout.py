@@ -295,7 +295,7 @@ def _squeezed(text: str) -> str:
 
 PRINTED = [
     # page, the header text of its activity tables, the cell from the data that every row has
-    ("styrning/statusrapport/", "Vad planen noterar", lambda a: a["ansvarig"]["original"]),
+    ("styrning/statusrapport/", "Senaste status", lambda a: a["ansvarig"]["original"]),
     ("handlingsplan/2019-2023/", "Ansvarig utförare", lambda a: a["ansvarig"]["original"]),
 ]
 

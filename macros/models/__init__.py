@@ -20,6 +20,7 @@ from .handlingsplan import Handlingsplan, Planversion
 from .kallor import KallorFil
 from .praxis import BarnetsPlanMall, LagarFil, OrdlistaFil, Praxis, ValbefinnandeFil
 from .roller import RollerFil
+from .uppfoljning import Uppfoljning
 from .utbildning import AdresserFil, UtbildningFil
 
 
@@ -55,4 +56,5 @@ FILES: list[DataFile] = [
     DataFile("adresser.yaml", AdresserFil, "adresser"),
     DataFile("granskningar.yaml", GranskningarFil, "granskningar"),
     DataFile("andringar.yaml", AndringarFil, "andringar"),
+    DataFile("uppfoljning/*.yaml", Uppfoljning, "uppfoljningar", many=True, schema="uppfoljning", required=False),
 ]

@@ -31,6 +31,7 @@ class Responsibility:
     activity: Aktivitet
     ansvar: str  # utforare | samverkan | stod
     via: str | None  # None = named directly; else how: "gruppen Länets kommuner", "rollen Processledarna"
+    named: bool = True  # the plan's cell names the party (itself, a unit, a group it is in); False: only through a role or body
 
     @property
     def label(self) -> str:
@@ -85,7 +86,7 @@ class Org:
                 elif part.roll and not part.aktor:
                     role = self.roller[part.roll]
                     if party in role.organisation or any(g in role.organisation for g in groups):
-                        hit = Responsibility(act, part.ansvar, f"rollen {role.namn}")
+                        hit = Responsibility(act, part.ansvar, f"rollen {role.namn}", named=False)
                 if hit and (found is None or _rank(hit) < _rank(found)):
                     found = hit
             if found:
@@ -110,8 +111,8 @@ class Org:
         return [r for r in self.roller if self.role_responsibilities(plan, r)]
 
 
-def _rank(r: Responsibility) -> tuple[int, int]:
-    return (0 if r.via is None else 1, list(ANSVAR).index(r.ansvar))
+def _rank(r: Responsibility) -> tuple[int, int, int]:
+    return (0 if r.via is None else 1, 0 if r.named else 1, list(ANSVAR).index(r.ansvar))
 
 
 # ---------------------------------------------------------------- tables

@@ -71,6 +71,42 @@ def responsibilities(
     return "\n".join(parts)
 
 
+def party_responsibilities(
+    plans: list[Handlingsplan],
+    resps_for: Callable[[Handlingsplan], list[Responsibility]],
+    party_name: str,
+    activity_href_for: Callable[[Handlingsplan], Href],
+) -> str:
+    """Per plan (newest first as given): what the plan names the party for, then
+    what it shares through a body or role (styrgruppen, huvudmännen …)."""
+    parts = []
+    for plan in plans:
+        resps = resps_for(plan)
+        own = [r for r in resps if r.named]
+        shared = [r for r in resps if not r.named]
+        parts += [f"### {md_text(plan.titel)}", ""]
+        if not resps:
+            parts += ["Inga aktiviteter i den här planen.", ""]
+            continue
+        href = activity_href_for(plan)
+        parts += ["#### Egna aktiviteter", "", "Planen namnger parten i cellen Ansvarig utförare (till exempel \"Respektive kommun\").", ""]
+        if own:
+            parts += [org_render.responsibility_table(own, f"Egna aktiviteter för {party_name}, {plan.titel}", href), ""]
+        else:
+            parts += ["Planen namnger inte parten i någon aktivitet.", ""]
+        if shared:
+            parts += [
+                "#### Genom gemensamma organ och roller",
+                "",
+                "Parten har del i ansvaret genom ett organ eller en roll som finns hos flera parter, till exempel "
+                "styrgruppen, huvudmännen eller de lokala arbetsgrupperna. Uppdelningen är handbokens tolkning.",
+                "",
+                org_render.responsibility_table(shared, f"Aktiviteter genom gemensamma organ och roller för {party_name}, {plan.titel}", href),
+                "",
+            ]
+    return "\n".join(parts)
+
+
 def role_page(role: Roll, details: str, resp: str, sources: str) -> str:
     return "\n".join(
         [
