@@ -111,11 +111,16 @@ def record_html(post: Post | None, source_of: SourceOf) -> Markup:
 
 
 def status_cell(k: Known) -> Markup:
-    text = k.status_text.capitalize()
-    earlier = len(k.posts) - 1
-    if earlier > 0:
-        return Markup("{}<br><small>{} tidigare {}</small>").format(text, earlier, "post" if earlier == 1 else "poster")
-    return esc(text)
+    return esc(k.status_text.capitalize())
+
+
+def history_html(k: Known, source_of: SourceOf) -> Markup:
+    """The latest record, then the earlier ones (newest first), each with its status."""
+    out = record_html(k.latest, source_of)
+    for p in reversed(k.posts[:-1]):
+        name, _ = source_of(p.kalla)
+        out += Markup('<br><small>Tidigare, {}: {} – ”{}” ({})</small>').format(sv_date(p.datum), p.status_text, p.rapporterat.strip(), name)
+    return out
 
 
 # ---------------------------------------------------------------- tables
@@ -128,7 +133,7 @@ def activity_table(items: list[Known], caption: str, href: Href, as_of: dt.date,
         Column("Ansvarig", lambda k: k.activity.ansvarig.original),
         Column("Tid", lambda k: k.activity.tid.original + (" (tiden har gått ut)" if ended(k.activity, as_of) else "")),
         Column("Senaste status", status_cell),
-        Column("Senaste uppgift och underlag", lambda k: record_html(k.latest, source_of)),
+        Column("Senaste uppgift och underlag", lambda k: history_html(k, source_of)),
     ]
     return table(items, labelled(columns), caption, css_class=css_class("bbg-status"), searchable=False)
 
