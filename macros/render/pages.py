@@ -4,7 +4,6 @@ revision history. Pure: models and hrefs in, Markdown out."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from ..models.aktorer import Aktor
@@ -15,7 +14,7 @@ from . import org as org_render
 from . import styrning as steering
 from .finansiering import kr
 from .html import md_text
-from .org import Org, Responsibility
+from .org import Responsibility
 from .plan import area_list
 from .text import sv_date
 
@@ -150,47 +149,6 @@ def party_page(party: Aktor, details: str, resp: str, finance: list[str], source
             sources,
         ]
     )
-
-
-def status_overview(plan: Handlingsplan, org: Org, as_of: dt.date, href: Href) -> str:
-    """The status handout: summary, lists, one table per area and per party."""
-    out = [
-        f"Läget {sv_date(as_of)} för {md_text(plan.titel)}. Allt om status är hämtat ur planen; "
-        f"där planen ({md_text(steering.plan_version(plan))}) inte säger något står \"{steering.NO_NOTE}\". "
-        "Planens egna noteringar står ordagrant inom citattecken.",
-        "",
-        "## Sammanfattning { #sammanfattning }",
-        "",
-        steering.summary_table(plan, as_of),
-        "",
-        f"### {md_text(steering.ended_heading(plan))} {{ #utan-resultat }}",
-        "",
-    ]
-    late = steering.ended_without_result(plan, as_of)
-    out += [f"- {a.id} {md_text(a.text)} (tid: {md_text(a.tid.original)})" for a in late] or ["Inga."]
-    out += ["", "### Utan angiven uppföljning i planen { #utan-uppfoljning }", ""]
-    missing = steering.without_followup(plan)
-    out += [f"- {a.id} {md_text(a.text)}" for a in missing] or ["Inga."]
-    out += ["", "## Per ämnesområde { #per-omrade }", ""]
-    for area in plan.amnesomraden:
-        out += [
-            f"### {area.nummer}. {md_text(area.namn)} {{ #status-omrade-{area.nummer} }}",
-            "",
-            steering.status_table(area.aktiviteter, f"Status, ämnesområde {area.nummer}", href, as_of),
-            "",
-        ]
-    out += [
-        "## Per part { #per-part }",
-        "",
-        "Planen nämner ofta bara en roll som ansvarig. Parterna nedan är kopplade till aktiviteterna "
-        "genom rollerna som finns hos dem; den kopplingen är handbokens tolkning.",
-        "",
-    ]
-    for party in org.parties_in_plan(plan):
-        resps = org.party_responsibilities(plan, party)
-        items = ", ".join(md_text(steering.party_item(r.activity)) for r in resps)
-        out.append(f"- **{md_text(org.name(party))}**: {items}")
-    return "\n".join(out)
 
 
 def revision_history(plan: Handlingsplan, versions: list, set_by: str) -> str:

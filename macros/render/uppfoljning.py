@@ -19,6 +19,7 @@ from ..models.uppfoljning import STATUSAR, UNDERLAG, Post, Uppfoljning
 from .html import Column, esc, link, md_text, table
 from .kort import css_class, labelled
 from .org import Org, Responsibility
+from .styrning import ended
 from .text import sv_date
 
 Href = Callable[[Aktivitet], str]
@@ -61,12 +62,6 @@ def known(plan: Handlingsplan, follow_up: Uppfoljning | None) -> list[Known]:
             entry = follow_up.of(a.id) if follow_up else None
             out.append(Known(a, area, tuple(entry.poster) if entry else ()))
     return out
-
-
-def ended(activity: Aktivitet, as_of: dt.date) -> bool:
-    """Every period of the activity ended before `as_of` (a recurring or open activity never ends)."""
-    ends = [p.last_day for p in activity.tid.perioder]
-    return bool(ends) and all(e is not None and e < as_of for e in ends)
 
 
 def newest(items: list[Known]) -> dt.date | None:
