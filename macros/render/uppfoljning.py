@@ -99,7 +99,7 @@ def record_html(post: Post | None, source_of: SourceOf) -> Markup:
     """The record behind a status: date, what was reported (quoted), kind and source."""
     if post is None:
         return Markup("Ingen post: inget underlag säger något om aktiviteten.")
-    out = Markup("{}: ”{}”. Underlag: {}, {}.").format(sv_date(post.datum), post.rapporterat.strip(), UNDERLAG[post.underlag], source_html(post, source_of))
+    out = Markup("{}: ”{}”<br>Underlag: {}, {}.").format(sv_date(post.datum), post.rapporterat.strip(), UNDERLAG[post.underlag], source_html(post, source_of))
     if post.tolkning:
         out += Markup(' <span class="bbg-grund">Tolkning: {}</span>').format(post.tolkning)
     return out
@@ -235,7 +235,7 @@ def status_report(plan: Handlingsplan, follow_up: Uppfoljning | None, org: Org, 
         "",
         f"- **{len(old)} av {len(items)} aktiviteter har ingen post efter {AFTER_YEAR}.**",
         f"- {len(none)} av {len(items)} aktiviteter har ingen post alls.",
-        f"- {len(late)} aktiviteter har tid som har gått ut utan att någon post säger hur det gick.",
+        f"- För {len(late)} aktiviteter har tiden i planen gått ut utan att någon post säger hur det gick.",
         "",
         status_counts_table(items, day),
         "",
