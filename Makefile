@@ -33,7 +33,7 @@ build: install ## Build the static site into site/ (replaced only if the build s
 SITE ?= site
 publish: ## Publish site/ to DEST (make publish DEST=/var/www/barnens-basta), swapped in atomically
 	@test -n "$(DEST)" || { echo "Ange målmappen: make publish DEST=/var/www/barnens-basta" >&2; exit 2; }
-	$(PYTHON) tools/publish.py --site "$(SITE)" --dest "$(DEST)"
+	$(PYTHON) macros/steps/release.py --site "$(SITE)" --dest "$(DEST)"
 
 offline: install $(AXE) ## Build barnens-basta-offline.zip (opens from the file system)
 	$(BIN)/python tools/build_offline.py

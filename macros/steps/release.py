@@ -79,7 +79,7 @@ def publish(site: Path, dest: Path, keep: int = 1) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dest", type=Path, required=True, help="t.ex. /var/www/barnens-basta")
-    parser.add_argument("--site", type=Path, default=Path(__file__).resolve().parent.parent / "site")
+    parser.add_argument("--site", type=Path, default=Path(__file__).resolve().parent.parent.parent / "site")
     args = parser.parse_args()
     dest = args.dest.resolve()
     release = publish(args.site.resolve(), dest)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..context import Context
-from ..models.finansiering import Finansiering
-from ..render import finansiering as render
-from ..render.grund import grund_mark
+from ..data.models.finansiering import Finansiering
+from ..render import finance as render
+from ..render.provenance import grund_mark
 
 
 def _financing(ctx: Context, fin_id: str | None) -> Finansiering:

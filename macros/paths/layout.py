@@ -11,17 +11,17 @@ import re
 from pathlib import Path
 
 from .links import url_of
-from .models.handlingsplan import Handlingsplan, Part
-from .render.andringar import notes_for
-from .render.export import plan_csv, plan_xlsx
-from .render.html import md_text
-from .render.org import Org
-from .render.pdf import PdfDoc
-from .render.plan import plan_period_text
-from .render.praxis import template_rtf
-from .render.styrning import calendar_ics
-from .render.text import sv_date
-from .site import SiteData
+from ..data.models.handlingsplan import Handlingsplan, Part
+from ..render.changes import notes_for
+from ..render.export import plan_csv, plan_xlsx
+from ..render.html import md_text
+from ..render.organisation import Org
+from ..render.pdf import PdfDoc
+from ..render.plan import plan_period_text
+from ..render.practice import template_rtf
+from ..render.governance import calendar_ics
+from ..render.text import sv_date
+from ..data.site import SiteData
 
 TEMPLATE_DOWNLOAD = "praxismodellen/barnets-plan-mall.rtf"
 TEMPLATE_NOTE = "Mall från handboken Barnens bästa gäller! – i Kronoberg. Innehåller inga personuppgifter förrän den fylls i."
@@ -146,7 +146,7 @@ def generated_files(site: SiteData) -> dict[str, bytes]:
 # Where the change log, its feed, the editors' pages and the PDF documents live,
 # and which built pages make up each PDF (tools/pdf.py writes them after mkdocs).
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parent.parent.parent
 CHANGE_LOG_PAGE = "om-webbplatsen/andringar.md"
 GUIDE_PAGE = "om-webbplatsen/redigera.md"
 MACROS_PAGE = "om-webbplatsen/makron.md"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 # What a project copy needs to build.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "tools")
 

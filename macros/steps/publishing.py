@@ -28,7 +28,7 @@ from pathlib import Path
 
 import brotli
 import yaml
-from publish import CSP_FILE, make_readable  # noqa: F401  (make_readable: a publishing step too)
+from macros.steps.release import CSP_FILE, make_readable  # noqa: F401  (make_readable: a publishing step too)
 
 # ---------------------------------------------------------------- addresses
 

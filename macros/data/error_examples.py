@@ -112,7 +112,7 @@ def produce(data_dir: Path, examples: tuple[Example, ...] = EXAMPLES) -> list[Pr
 
 def _inputs_hash(data_dir: Path, examples) -> str:
     digest = hashlib.sha256(f"{examples!r} {sys.version} pydantic {pydantic.VERSION} pyyaml {yaml.__version__}".encode())
-    code = Path(__file__).resolve().parent
+    code = Path(__file__).resolve().parent.parent
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()) + sorted(code.rglob("*.py")):
         digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:24]

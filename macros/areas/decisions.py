@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import layout
+from ..paths import layout
 from ..context import Context
-from ..render.beslut import history
-from ..render.grund import grund_mark
+from ..render.decisions import history
+from ..render.provenance import grund_mark
 from ..render.html import md_text
 
 

@@ -20,7 +20,12 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..data.site import load_site
+from ..paths.layout import pdf_documents
+from ..paths.links import url_of
+from ..render.pdf import article_of, print_document, render_pdf, section_html
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 class _Loader(yaml.SafeLoader):
@@ -34,10 +39,6 @@ def _render_one(args) -> tuple[str, int, list[str]]:
     """Render one document (runs in a worker process). Returns its site path,
     size and every message WeasyPrint logged (a warning fails the build)."""
     project, site_dir, doc, directory_urls, site_url = args
-    sys.path.insert(0, str(project))
-    from macros.links import url_of
-    from macros.render.pdf import article_of, print_document, render_pdf, section_html
-
     messages: list[str] = []
 
     class Collect(logging.Handler):
@@ -62,10 +63,6 @@ def _render_one(args) -> tuple[str, int, list[str]]:
 
 
 def documents(project: Path):
-    sys.path.insert(0, str(project))
-    from macros.layout import pdf_documents
-    from macros.site import load_site
-
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     site = load_site(project / "data")
     return pdf_documents(site, config.get("nav")), config
@@ -88,7 +85,7 @@ def build_pdfs(project: Path, site_dir: Path, directory_urls: bool | None = None
     total = 0
     # Longest first, so the two workers finish at about the same time.
     jobs.sort(key=lambda j: -len(j[2].pages))
-    import weasyprint  # noqa: F401  (imported once here, inherited by the forked workers)
+    import weasyprint  # noqa: F401, PLC0415  (imported once here, inherited by the forked workers)
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for path, size, messages in pool.map(_render_one, jobs):

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from ..models.common import Kalla
-from ..models.utbildning import Modul, Utbildning
-from .grund import mark
+from ..data.models.common import Kalla
+from ..data.models.utbildning import Modul, Utbildning
+from .provenance import mark
 from .html import Column, link, md_link, md_text, table
 from .text import sv_join
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..models.aktorer import Aktor
-from ..models.handlingsplan import Aktivitet, Handlingsplan
-from ..models.roller import Roll
-from .grund import grund_mark
+from ..data.models.aktorer import Aktor
+from ..data.models.handlingsplan import Aktivitet, Handlingsplan
+from ..data.models.roller import Roll
+from .provenance import grund_mark
 from .html import Column, link, md_text, table
-from .kort import css_class, labelled
+from .cards import css_class, labelled
 from .plan import FOLLOWUP
 
 ANSVAR = {"utforare": "Ansvarig", "samverkan": "I samverkan", "stod": "Stöd"}

@@ -3,11 +3,11 @@ the kinds of change, and the build's real error messages for the guide."""
 
 from __future__ import annotations
 
-from .. import layout
+from ..paths import layout
 from ..context import Context
-from ..felexempel import produce
-from ..render import andringar as render
-from ..render.redigera import error_examples
+from ..data.error_examples import produce
+from ..render import changes as render
+from ..render.editing import error_examples
 
 
 def change_log(ctx: Context) -> str:

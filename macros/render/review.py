@@ -21,8 +21,8 @@ import yaml
 from markupsafe import Markup
 from pydantic import ValidationError
 
-from ..models.common import GRUND_LABELS, Grund
-from .grund import GRUND_ADAPTER
+from ..data.models.common import GRUND_LABELS, Grund
+from .provenance import GRUND_ADAPTER
 from .html import Column, md_text, table
 
 KIND_LABELS = {

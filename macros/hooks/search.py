@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros.sokindex import build_search_index, page_kind
+from macros.steps.search_index import build_search_index, page_kind
 
 # mkdocs serve loads this file afresh for every rebuild, so whether we are
 # serving is kept in the process environment, set once at startup.

@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 
-from ..models.praxis import BbaSkede, Term, term_key
-from .praxis import bba_for_age
+from ..data.models.praxis import BbaSkede, Term, term_key
+from ..render.practice import bba_for_age
 
 # Question words and small words: they never make a result empty (the search
 # drops them unless the query has nothing else).

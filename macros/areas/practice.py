@@ -3,10 +3,10 @@ wellbeing, and the template of barnets plan."""
 
 from __future__ import annotations
 
-from .. import layout
+from ..paths import layout
 from ..context import Context
-from ..render import praxis as render
-from ..render.grund import grund_mark
+from ..render import practice as render
+from ..render.provenance import grund_mark
 
 
 def fara(ctx: Context) -> str:

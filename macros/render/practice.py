@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from ..models.common import Kalla
-from ..models.granskningar import Granskning
-from ..models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Indikator, Lagrum, Praxis, Term, TriangelSida
+from ..data.models.common import Kalla
+from ..data.models.granskningar import Granskning
+from ..data.models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Indikator, Lagrum, Praxis, Term, TriangelSida
 from .escape import esc_md
-from .grund import grund_mark, mark
+from .provenance import grund_mark, mark
 from .html import Column, esc, link, md_link, md_text, table
 from .text import sv_date
 

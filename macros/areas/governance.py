@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import layout
+from ..paths import layout
 from ..context import Context
 from ..render import pages
-from ..render.styrning import calendar_table
+from ..render.governance import calendar_table
 
 
 def follow_up_calendar(ctx: Context, plan_id: str | None = None) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import layout
+from ..paths import layout
 from ..context import Context
-from ..render import utbildning as render
+from ..render import training as render
 from ..render.html import md_text
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import granskning
+from ..domain import review as granskning
 from ..context import Context
-from ..render import grund as render
-from ..render.granska import queue_markdown
+from ..render import provenance as render
+from ..render.review import queue_markdown
 
 
 def forslag(ctx: Context, motivering: str = "") -> str:

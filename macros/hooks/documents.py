@@ -13,10 +13,10 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from macros import layout
+from macros.paths import layout
 from macros.build import build_of
-from macros.links import Links
-from macros.render.andringar import atom_feed, note_anchor, page_block
+from macros.paths.links import Links
+from macros.render.changes import atom_feed, note_anchor, page_block
 from macros.render.pdf import pdf_link
 
 

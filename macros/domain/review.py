@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import layout
-from .render.granska import Punkt, Sidor, data_items, page_items, review_status_items, source_items
-from .render.praxis import OLDER_TERM_READING
-from .site import SiteData
+from ..paths import layout
+from ..render.review import Punkt, Sidor, data_items, page_items, review_status_items, source_items
+from ..render.practice import OLDER_TERM_READING
+from ..data.site import SiteData
 
 QUEUE_PAGE = "om-webbplatsen/granskning.md"
 

@@ -23,9 +23,9 @@ from pathlib import Path
 from spylls.hunspell import Dictionary
 from spylls.hunspell.algo.lookup import CompoundForm
 
-from macros.render import sok
-from macros.render.sok import Analysis
-from macros.site import load_site
+from macros.domain import search_vocabulary as sok
+from macros.domain.search_vocabulary import Analysis
+from macros.data.site import load_site
 
 # Pagefind's options (the language, Swedish, comes from <html lang="sv">).
 # Left out of the index: heading permalinks, and the "Senast granskad ·

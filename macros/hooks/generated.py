@@ -17,14 +17,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from macros import layout
+from macros.paths import layout
 from macros.build import build_of
 from macros.context import Context
-from macros.links import Links
-from macros.nav import place_generated
-from macros.redirects import redirect_map
-from macros.render.grund import with_page_grund
-from macros.render.praxis import abbreviations_snippet, check_guidance_meta, danger_callout, guidance_footer
+from macros.paths.links import Links
+from macros.paths.nav import place_generated
+from macros.paths.redirects import redirect_map
+from macros.render.provenance import with_page_grund
+from macros.render.practice import abbreviations_snippet, check_guidance_meta, danger_callout, guidance_footer
 from macros.render.valid_html import valid_html
 
 

@@ -15,10 +15,10 @@ from fractions import Fraction
 
 from markupsafe import Markup
 
-from ..models.finansiering import Finansiering, Kolumn
-from .grund import mark
+from ..data.models.finansiering import Finansiering, Kolumn
+from .provenance import mark
 from .html import Column, esc, md_text, table
-from .kort import css_class, label, labelled
+from .cards import css_class, label, labelled
 
 ONE = Decimal(1)
 

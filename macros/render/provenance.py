@@ -17,7 +17,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 from pydantic import TypeAdapter, ValidationError
 
-from ..models.common import GRUND_LABELS, Grund, Kalla
+from ..data.models.common import GRUND_LABELS, Grund, Kalla
 from .escape import esc_md
 from .html import link
 

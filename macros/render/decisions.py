@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..models.beslut import Beslut
+from ..data.models.beslut import Beslut
 from .html import md_text
 
 TYP = {

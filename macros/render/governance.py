@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..models.handlingsplan import Aktivitet, Handlingsplan, Kalenderpunkt
+from ..data.models.handlingsplan import Aktivitet, Handlingsplan, Kalenderpunkt
 from .escape import ics_text
 from .html import Column, link, md_text, table
-from .kort import css_class, labelled
+from .cards import css_class, labelled
 from .plan import status_notes
 from .text import MONTHS, sv_date, sv_join
 
