@@ -8,8 +8,8 @@ import copy
 import html
 import re
 
-from macros.models.finansiering import Finansiering
-from macros.render.finansiering import decided_table, later_years, years_text
+from macros.data.models.finansiering import Finansiering
+from macros.render.finance import decided_table, later_years, years_text
 from test_org import FIXTURE
 
 

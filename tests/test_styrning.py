@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, run_build
-from macros.models.handlingsplan import Handlingsplan, Planversion
-from macros.models.uppfoljning import Uppfoljning
-from macros.render.styrning import calendar_ics, calendar_items, diff, ended, month_spans
-from macros.render.uppfoljning import activity_table, known, status_counts_table
+from macros.data.models.handlingsplan import Handlingsplan, Planversion
+from macros.data.models.uppfoljning import Uppfoljning
+from macros.render.follow_up import activity_table, known, status_counts_table
+from macros.render.governance import calendar_ics, calendar_items, diff, ended, month_spans
 
 FIXTURE = ROOT / "tests" / "fixtures" / "handlingsplan-2024-2025.yaml"
 VERSION = ROOT / "tests" / "fixtures" / "handlingsplan-2024-2025--2024-02-01.yaml"

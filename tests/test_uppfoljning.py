@@ -16,10 +16,10 @@ import yaml
 
 from conftest import ROOT, copy_project, run_build
 from macros.builddate import build_date
-from macros.loader import DataError
-from macros.models.uppfoljning import Uppfoljning
-from macros.render import uppfoljning as fu
-from macros.site import load_site
+from macros.data.loader import DataError
+from macros.data.models.uppfoljning import Uppfoljning
+from macros.render import follow_up as fu
+from macros.data.site import load_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "uppfoljning-2019-2023.yaml"
 BAD = ROOT / "tests" / "fixtures" / "uppfoljning-fel.yaml"
@@ -73,7 +73,7 @@ def test_own_and_shared_for_a_municipality(site_data):
     """By hand from the plan (version 210616): Ljungby is named ("Respektive kommun",
     "Respektive kommuns utsedda kommunikatör") in 1.3, 2.5, 3.1 and 6.3; every other
     activity reaches it only through the steering group, the principals or a group."""
-    from macros import layout
+    from macros.paths import layout
 
     org = layout.organisation(site_data)
     plan = site_data.handlingsplaner["2019-2023"]
