@@ -150,6 +150,7 @@ def test_diff_between_two_versions():
     assert diff(new, new).empty
 
 
+@pytest.mark.build
 def test_revision_history_page_is_generated_from_versions(tmp_path):
     project = copy_project(tmp_path / "projekt")
     shutil.copy(FIXTURE, project / "data" / "handlingsplan" / "2024-2025.yaml")

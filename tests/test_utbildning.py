@@ -72,6 +72,7 @@ def _move_module(project: Path, old: str, new: str, register: bool) -> None:
     reg.write_text(text, encoding="utf-8")
 
 
+@pytest.mark.build
 def test_a_moved_module_keeps_its_old_address(tmp_path):
     project = copy_project(tmp_path / "projekt")
     _move_module(project, "m05-barnets-plan", "m05-barnets-plan-och-sip", register=True)
@@ -95,6 +96,7 @@ def test_a_moved_module_keeps_its_old_address(tmp_path):
             server.close()
 
 
+@pytest.mark.build
 def test_a_module_moved_without_a_redirect_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "projekt")
     _move_module(project, "m05-barnets-plan", "m05-barnets-plan-och-sip", register=False)
@@ -111,6 +113,7 @@ def test_a_module_moved_without_a_redirect_stops_the_build(tmp_path):
     assert [p.name for p in site.iterdir()] == ["index.html"], "a stopped build leaves the published site as it was"
 
 
+@pytest.mark.build
 def test_module_header_on_the_wrong_page_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "projekt")
     page = project / "docs" / "utbildning" / "m04-bba-och-overlamning.md"
