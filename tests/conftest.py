@@ -12,6 +12,7 @@ slow test cannot hide in the fast tier."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 # Fixtures that put a test in a tier (the highest one wins).
-TIER_FIXTURES = {"host": "nginx", "browser": "browser", "bundle": "browser", "built_site": "build"}
+TIER_FIXTURES = {"host": "nginx", "browser": "browser", "bundle": "browser", "built_site": "build", "edited_site": "build"}
 
 
 def pytest_configure(config) -> None:
@@ -97,3 +98,37 @@ def built_site(tmp_path_factory) -> Path:
 
 # A page of an earlier build that the real build must remove.
 EARLIER_PAGE = "tidigare-sida.html"
+
+FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURE_PLAN = FIXTURES / "handlingsplan-2024-2025.yaml"
+FIXTURE_PLAN_VERSION = FIXTURES / "handlingsplan-2024-2025--2024-02-01.yaml"
+
+
+def move_module(project: Path, old: str, new: str, register: bool) -> None:
+    """Rename a module page as an editor would: file, data, nav; with or without the registry entry."""
+    docs = project / "docs" / "utbildning"
+    (docs / f"{old}.md").rename(docs / f"{new}.md")
+    for rel in ("data/utbildning.yaml", "mkdocs.yml"):
+        p = project / rel
+        p.write_text(p.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    reg = project / "data" / "adresser.yaml"
+    text = reg.read_text(encoding="utf-8")
+    if register:
+        text = text.replace(f"  - adress: /utbildning/{old}/\n", f"  - adress: /utbildning/{old}/\n    flyttad_till: /utbildning/{new}/\n  - adress: /utbildning/{new}/\n")
+    reg.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def edited_site(tmp_path_factory) -> Path:
+    """One build of the project after an editor's everyday changes, each a
+    data-only change: a second plan period (the fictional 2024–2025 plan), an
+    earlier wording of it, and module m05 moved with its old address kept."""
+    project = copy_project(tmp_path_factory.mktemp("redigerat") / "projekt")
+    shutil.copy(FIXTURE_PLAN, project / "data" / "handlingsplan" / "2024-2025.yaml")
+    (project / "data" / "handlingsplan-versioner").mkdir(exist_ok=True)
+    shutil.copy(FIXTURE_PLAN_VERSION, project / "data" / "handlingsplan-versioner" / "2024-2025--2024-02-01.yaml")
+    move_module(project, "m05-barnets-plan", "m05-barnets-plan-och-sip", register=True)
+    site = project.parent / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
