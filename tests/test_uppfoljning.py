@@ -127,6 +127,7 @@ def test_the_first_records_are_the_plans_own_notes_verbatim(site_data):
                 assert entry.poster[0].underlag == "handlingsplan", a.id  # the plan's notes come first
 
 
+@pytest.mark.build
 def test_bad_records_stop_the_build(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     project = copy_project(tmp_path / "projekt")
@@ -160,6 +161,7 @@ def fixture_site(tmp_path_factory):
     return tmp / "site"
 
 
+@pytest.mark.build
 def test_record_on_the_status_report(fixture_site):
     page = (fixture_site / "styrning" / "statusrapport" / "index.html").read_text(encoding="utf-8")
     text = _text(page)
@@ -175,6 +177,7 @@ def test_record_on_the_status_report(fixture_site):
     assert _row(page, "Polismyndigheten i Kronobergs län") == ["0", "0", "2", "1"]
 
 
+@pytest.mark.build
 def test_record_on_the_meeting_papers(fixture_site):
     page = (fixture_site / "styrning" / "underlag" / "index.html").read_text(encoding="utf-8")
     area2 = page.split('id="underlag-omrade-2"', 1)[1].split('id="underlag-omrade-3"', 1)[0]
@@ -189,6 +192,7 @@ def test_record_on_the_meeting_papers(fixture_site):
     assert re.search(r"h2\.bbg-ny-sida \{\s*break-before: page;", css)
 
 
+@pytest.mark.build
 def test_record_on_the_party_page(fixture_site):
     page = (fixture_site / "roller" / "parter" / "ljungby" / "index.html").read_text(encoding="utf-8")
     own = page.split('id="egna-aktiviteter"', 1)[1].split("</table>", 1)[0]
@@ -197,6 +201,7 @@ def test_record_on_the_party_page(fixture_site):
     assert "2.4" in re.findall(r">(\d\.\d)</a></th>", shared)
 
 
+@pytest.mark.build
 def test_plan_pages_link_the_report(fixture_site):
     for path in ("handlingsplan/2019-2023/index.html", "handlingsplan/2019-2023/omrade-2/index.html"):
         page = (fixture_site / path).read_text(encoding="utf-8")
@@ -204,6 +209,7 @@ def test_plan_pages_link_the_report(fixture_site):
         assert re.search(r'href="[./]*styrning/underlag/"', page), path
 
 
+@pytest.mark.browser
 def test_meeting_papers_print_each_area_from_the_top_of_an_a4_page(fixture_site, site_data):
     import io
 
