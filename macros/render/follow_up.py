@@ -19,6 +19,7 @@ from ..data.models.uppfoljning import STATUSAR, UNDERLAG, Post, Uppfoljning
 from .html import Column, esc, link, md_text, table
 from .cards import css_class, labelled
 from .organisation import Org, Responsibility
+from .provenance import mark
 from .governance import ended
 from .text import sv_date
 
@@ -101,7 +102,7 @@ def record_html(post: Post | None, source_of: SourceOf) -> Markup:
         return Markup("Ingen post: inget underlag säger något om aktiviteten.")
     out = Markup("{}: ”{}”<br>Underlag: {}, {}.").format(sv_date(post.datum), post.rapporterat.strip(), UNDERLAG[post.underlag], source_html(post, source_of))
     if post.tolkning:
-        out += Markup(' <span class="bbg-grund">Tolkning: {}</span>').format(post.tolkning)
+        out += Markup(" ") + mark("tolkning", post.tolkning)
     return out
 
 
