@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..data.models.common import Kalla
 from ..data.models.lokalt import KommunKontakter, Kontaktvag, RegionVag, tel_href
-from .escape import esc, esc_md
+from .escape import esc_md
 from .provenance import grund_mark
 from .text import sv_date
 
