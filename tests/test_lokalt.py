@@ -12,10 +12,10 @@ from html import unescape
 
 import pytest
 
-from macros.areas import lokalt as area
+from macros.areas import local as area
 from macros.context import Context
-from macros.granskning import local_items
-from macros.models.lokalt import check_phone, tel_href
+from macros.domain.review import local_items
+from macros.data.models.lokalt import check_phone, tel_href
 
 CHECKED = dt.date(2026, 12, 3)
 EIGHT = ["alvesta", "lessebo", "ljungby", "markaryd", "tingsryd", "uppvidinge", "vaxjo", "almhult"]
