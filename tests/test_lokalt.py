@@ -155,3 +155,16 @@ def test_review_queue_lists_the_unconfirmed_slots(site_data):
     assert not [i for i in items if i.var == "Socialtjänsten, dagtid: vaxjo"]
     region = {i.var for i in items if i.sida == "roller/parter/region-kronoberg.md"}
     assert {"Kontaktväg: MVC (barnmorskemottagningen)", "Kontaktväg: BUP (barn- och ungdomspsykiatrin)"} <= region
+
+
+def test_danger_box_says_where_ring_112_comes_from(site_data):
+    from macros.render.practice import danger_callout
+
+    ctx = Context.for_page(site_data, "praxismodellen/anmalningsplikt.md")
+    box = danger_callout("anmalningsplikt.md", area.kommunval(ctx), area.akut_sources(ctx))
+    akut = next(line for line in box.split("\n") if line.startswith("- **Akut fara:**"))
+    assert 'href="tel:112"' in akut
+    assert "https://polisen.se/kontakt/tipsa-polisen/tipsa-polisen-via-webben/" in akut
+    assert "https://www.sosalarm.se/" in akut
+    assert "Förslag" not in akut
+    assert box.count('class="bbg-kommunval"') == 1
