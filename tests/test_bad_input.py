@@ -84,6 +84,21 @@ CASES = {
         _replace("    grund:\n      typ: kontrolleras\n      saknas: paragrafen i den nya socialtjänstlagen (2025:400)\n",
                  "    kontrollerad: 2026-11-24\n    grund:\n      typ: kontrolleras\n      saknas: paragrafen i den nya socialtjänstlagen (2025:400)\n"),
         ["data/lagar.yaml:", 'post "sol-sip"', "'kontrollerad' får inte anges"]),
+    # The local layer (issue 21): a phone number or web address that is not one stops the build.
+    "local-bad-phone-number": ("data/lokalt.yaml", _replace("      telefon: 0478-125 10\n", "      telefon: 0478-12510x\n"),
+                               ["data/lokalt.yaml:48", 'post "lessebo"', 'fält "socialtjanst.telefon"', "inget telefonnummer"]),
+    "local-mobile-number": ("data/lokalt.yaml", _replace("      telefon: 0470-410 00\n", "      telefon: 070-123 45 67\n"),
+                            ["data/lokalt.yaml:", 'post "vaxjo"', 'fält "socialtjanst.telefon"', "mobilnummer"]),
+    "local-bad-url": ("data/lokalt.yaml",
+                      _replace("        url: https://www.uppvidinge.se/stod-och-omsorg/barnens-basta-galler.html\n",
+                               "        url: https://www.uppvidinge.se/stod och omsorg/barnens-basta-galler.html\n"),
+                      ["data/lokalt.yaml:", 'post "uppvidinge"', 'fält "sidor[0].url"', "mellanslag"]),
+    "local-number-without-source": ("data/lokalt.yaml",
+                                    _replace("      tider: Under kontorstid\n      kallor:\n        - titel: Älmhults kommun – Anmäl misstanke om att barn och unga far illa\n"
+                                             "          url: https://www.almhult.se/omsorgstod/stodforfamilj/misstankeomattbarnfarilla.1784.html\n"
+                                             "          avsnitt: Så anmäler du\n      kontrollerad: 2026-12-03\n    efter_kontorstid:",
+                                             "      tider: Under kontorstid\n      grund: {typ: forslag}\n      kontrollerad: 2026-12-03\n    efter_kontorstid:"),
+                                    ["data/lokalt.yaml:", 'post "almhult"', 'fält "socialtjanst.telefon"', "offentlig källa"]),
 }
 
 

@@ -124,7 +124,7 @@ def test_queue_page_and_csv_list_the_same_items_and_counts_match_the_data(built_
 
     # Counts from the data, walked independently of the queue code.
     expected = Counter()
-    for key in ("ordlista", "lagar", "roller", "aktorer", "beslut", "finansiering", "praxis", "kallor", "utbildning"):
+    for key in ("ordlista", "lagar", "roller", "aktorer", "beslut", "finansiering", "praxis", "kallor", "utbildning", "lokalt"):
         _walk(getattr(site_data, key), expected)
     for plan in site_data.handlingsplaner.values():
         _walk(plan, expected)

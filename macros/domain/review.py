@@ -13,6 +13,7 @@ from ..paths import layout
 from ..render.review import Punkt, Sidor, data_items, page_items, review_status_items, source_items
 from ..render.practice import OLDER_TERM_READING
 from ..data.site import SiteData
+from ..render.local import review_items as lokalt_review_items
 
 QUEUE_PAGE = "om-webbplatsen/granskning.md"
 
@@ -52,7 +53,14 @@ def review_items(site: SiteData, docs: dict[str, str]) -> list[Punkt]:
     items += page_items(marked)
     items += review_status_items(where.guidance, site.granskningar)
     items += source_items(site.kallor.dokument)
+    items += local_items(site)
     return items
+
+
+def local_items(site: SiteData) -> list[Punkt]:
+    """The local layer's unconfirmed slots and readings (data/lokalt.yaml), on the pages that show them."""
+    party = lambda aid: f"roller/parter/{aid}.md"  # noqa: E731
+    return [Punkt(*item) for item in lokalt_review_items(site.lokalt, party, party)]
 
 
 def _shows_macros_as_written(text: str) -> bool:

@@ -22,6 +22,7 @@ from macros.build import build_of
 from macros.context import Context
 from macros.paths.links import Links
 from macros.paths.nav import place_generated
+from macros.areas.local import akut_sources, kommunval
 from macros.paths.redirects import redirect_map
 from macros.render.provenance import with_page_grund
 from macros.render.practice import abbreviations_snippet, check_guidance_meta, danger_callout, guidance_footer
@@ -78,7 +79,8 @@ def on_page_markdown(markdown: str, page, config, files):
     if src.startswith(layout.DANGER_FOLDERS) and "Är ett barn i fara?" not in markdown:
         lines = markdown.split("\n")
         at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1) + 1
-        lines[at:at] = ["", danger_callout(here.md(layout.REPORT_PAGE))]
+        ctx = Context(site, build.org, lambda: src, config.get("use_directory_urls", True))
+        lines[at:at] = ["", danger_callout(here.md(layout.REPORT_PAGE), kommunval(ctx), akut_sources(ctx))]
         markdown = "\n".join(lines)
     review = site.granskningar.latest(src)  # only a recorded review makes the footer say "Granskad"
     sources = [(site.get("kalla", sid).titel, site.get("kalla", sid).url) for sid in page.meta["kallor"]]

@@ -18,6 +18,7 @@ from .finansiering import FinansieringFil
 from .granskningar import GranskningarFil
 from .handlingsplan import Handlingsplan, Planversion
 from .kallor import KallorFil
+from .lokalt import LokaltFil
 from .praxis import BarnetsPlanMall, LagarFil, OrdlistaFil, Praxis, ValbefinnandeFil
 from .roller import RollerFil
 from .uppfoljning import Uppfoljning
@@ -56,5 +57,6 @@ FILES: list[DataFile] = [
     DataFile("adresser.yaml", AdresserFil, "adresser"),
     DataFile("granskningar.yaml", GranskningarFil, "granskningar"),
     DataFile("andringar.yaml", AndringarFil, "andringar"),
+    DataFile("lokalt.yaml", LokaltFil, "lokalt"),
     DataFile("uppfoljning/*.yaml", Uppfoljning, "uppfoljningar", many=True, schema="uppfoljning", required=False),
 ]
