@@ -25,6 +25,7 @@ from ..data.models.common import GRUND_LABELS, Grund
 from .provenance import GRUND_ADAPTER
 from .escape import sheet_cell
 from .html import Column, md_text, table
+from .kort import css_class, labelled
 
 KIND_LABELS = {
     "kontrolleras": "Kontrolleras",
@@ -279,14 +280,16 @@ def queue_markdown(items: list[Punkt], title_of: Callable[[str], str], href_of: 
         out += [
             table(
                 group,
-                [
-                    Column("Slag", lambda p: KIND_LABELS[p.typ], row_header=True),
-                    Column("Vad", lambda p: p.var),
-                    Column("Grund eller vad som saknas", lambda p: p.text or "–"),
-                    Column("Ändras i", lambda p: Markup("<code>{}</code>").format(p.fil)),
-                ],
+                labelled(
+                    [
+                        Column("Slag", lambda p: KIND_LABELS[p.typ], row_header=True),
+                        Column("Vad", lambda p: p.var),
+                        Column("Grund eller vad som saknas", lambda p: p.text or "–"),
+                        Column("Ändras i", lambda p: Markup("<code>{}</code>").format(p.fil)),
+                    ]
+                ),
                 f"Att granska: {title_of(sida) if sida else 'källor'}",
-                css_class="bbg-tabell bbg-granska",
+                css_class=css_class("bbg-granska"),
                 searchable=False,
             ),
             "",
