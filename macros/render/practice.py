@@ -112,7 +112,7 @@ def law_table(rows: list[Lagrum], source: SourceHref, caption: str) -> Markup:
 
     columns = [
         Column("Lag", lambda r: r.lag, row_header=True),
-        Column("SFS", lambda r: r.sfs),
+        Column("SFS", lambda r: r.sfs or "–"),
         Column("Kapitel och paragraf", place),
         Column("Vad det betyder här", meaning),
         Column("Kontrollerad", lambda r: r.kontrollerad.isoformat() if r.kontrollerad else "–"),

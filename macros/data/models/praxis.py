@@ -63,7 +63,11 @@ class Praxis(Strict):
 class Lagrum(Grundad, Entity):
     namespace = "lagrum"
     lag: NonEmptyStr = Field(description="Lagens namn")
-    sfs: NonEmptyStr = Field(pattern=r"^(\d{4}:\d+|EU \d{4}/\d+)$", description="SFS-nummer, t.ex. 2009:400")
+    sfs: str | None = Field(
+        None,
+        pattern=r"^(\d{4}:\d+|EU \d{4}/\d+)$",
+        description="SFS-nummer, t.ex. 2009:400; utelämnas bara när numret inte är belagt (grund: kontrolleras)",
+    )
     lagrum: str | None = Field(
         None, description="Kapitel och paragraf, t.ex. '12 kap. 2 §', så långt en källa anger det; utelämnas när det inte är belagt (grund: kontrolleras)"
     )
@@ -82,6 +86,8 @@ class Lagrum(Grundad, Entity):
             raise FieldProblem("kontrollerad", "'kontrollerad' får inte anges för en uppgift som har grund kontrolleras")
         if not unconfirmed and self.kontrollerad is None:
             raise FieldProblem("kontrollerad", "'kontrollerad' (datum) saknas; en uppgift som inte är kontrollerad ska ha grund: {typ: kontrolleras, saknas: ...}")
+        if not self.sfs and not unconfirmed:
+            raise FieldProblem("sfs", "'sfs' saknas; ange SFS-numret eller grund: {typ: kontrolleras, saknas: ...}")
         if not self.lagrum and not unconfirmed:
             raise FieldProblem("lagrum", "'lagrum' saknas; ange kapitel och paragraf eller grund: {typ: kontrolleras, saknas: ...}")
         return self
