@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..data.models.common import Kalla
 from ..data.models.granskningar import Granskning
-from ..data.models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Indikator, Lagrum, Praxis, Term, TriangelSida
+from ..data.models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Hjul, Indikator, Lagrum, Praxis, Term, TriangelSida
 from .escape import esc_md
 from .provenance import grund_mark, mark
 from .html import Column, esc, link, md_link, md_text, table
@@ -192,6 +192,14 @@ def abbreviations_snippet(terms: list[Term]) -> str:
 # ---------------------------------------------------------------- wellbeing
 
 
+def county_wheel(wheel: Hjul, source: SourceHref) -> Markup:
+    """The county's own areas of its wheel, numbered, with their source."""
+    items = Markup(" ").join(Markup("<li>{}</li>").format(a) for a in wheel.omraden)
+    return Markup('<ol class="bbg-hjul" aria-label="{}">{}</ol><p class="bbg-kalla">Källa: {}</p>').format(
+        f"Områdena i {wheel.namn}", items, sources_inline(wheel.kallor, source)
+    )
+
+
 def wellbeing_table(indicators: list[Indikator]) -> Markup:
     def label(i: Indikator) -> Markup:
         if i.kronoberg_etikett:
@@ -201,7 +209,7 @@ def wellbeing_table(indicators: list[Indikator]) -> Markup:
     columns = [
         Column("GIRFEC", lambda i: Markup('<span lang="en">{}</span>').format(i.girfec), row_header=True),
         Column("Svensk översättning (handbokens)", lambda i: i.svensk_oversattning),
-        Column("Området i Barnets bästa-hjulet", label),
+        Column("Motsvarande område i länets hjul", label),
         Column("Vad det betyder", lambda i: i.beskrivning),
     ]
     return table(indicators, columns, "GIRFEC:s åtta indikatorer för välbefinnande", row_id=lambda i: f"omrade-{i.id}")

@@ -199,7 +199,16 @@ class TriangelSida(Strict):
     beskrivning: NonEmptyStr
 
 
+class Hjul(Strict):
+    """The county's own wheel: its areas as a cited source names them."""
+
+    namn: NonEmptyStr = Field(description="Hjulets namn så som handboken skriver det")
+    omraden: list[NonEmptyStr] = Field(min_length=1, description="Områdena i hjulet, i källans ordning och stavning")
+    kallor: list[Kalla] = Field(min_length=1, description="Källan som räknar upp områdena")
+
+
 class ValbefinnandeFil(Strict):
+    hjulet: Hjul | None = Field(None, description="Länets eget hjul (Barnets bästa-hjulet) med områdena från en källa")
     indikatorer: list[Indikator] = Field(min_length=8, max_length=8)
     indikatorer_kallor: list[Kalla] = Field(min_length=1)
     triangel: list[TriangelSida] = Field(min_length=3, max_length=3)
