@@ -170,7 +170,7 @@ OLDER_TERM_READING = (
 
 def term_mapping(terms: list[Term]) -> Markup:
     """Kronoberg's words beside the 2018 wording and the GIRFEC terms."""
-    rows = [t for t in terms if t.aldre_term or t.girfec]
+    rows = [t for t in terms if (t.aldre_term or t.girfec) and not t.skotsk]  # GIRFEC's own terms are not Kronoberg's words
     columns = [
         Column("Kronobergs ord", lambda t: t.term, row_header=True),
         Column("Motsvarar i 2018 års underlag (tolkning)", lambda t: t.aldre_term or "–"),

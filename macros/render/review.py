@@ -83,6 +83,7 @@ def _organisation(site, sidor: Sidor) -> list[Punkt]:
     for role in site.roller.roller:
         page = sidor.role(role.id)
         out += _grund(page, role.grund, f"Roll: {role.namn}", "data/roller.yaml")
+        out += _grund(page, role.beskrivning_grund, f"Beskrivning: {role.namn}", "data/roller.yaml")
         out += _grund(sidor.fixed["organisation"], role.rapporterar_till_grund, f"Rapportväg: {role.namn}", "data/roller.yaml")
         out += _grund(page, role.organisation_grund, f"Var rollen finns: {role.namn}", "data/roller.yaml")
     for a in site.aktorer.aktorer:

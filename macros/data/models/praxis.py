@@ -110,6 +110,9 @@ class Term(Grundad, Entity):
         description="Det ord i 2018 års underlag som termen motsvarar (handbokens tolkning: underlaget nämnde det bland det som skulle tas fram)",
     )
     girfec: str | None = Field(None, description="Motsvarande term i GIRFEC (engelska)")
+    skotsk: bool = Field(
+        False, description="Termen är GIRFEC:s egen, inte länets: den står inte bland Kronobergs ord i jämförelsetabellen"
+    )
     varianter: list[NonEmptyStr] = Field(
         default_factory=list,
         description=(
