@@ -1,5 +1,5 @@
 """On a phone (390 px) no table cell squeezes running text into a column a
-few letters wide: a table either fits, or becomes cards (render/kort.py),
+few letters wide: a table either fits, or becomes cards (render/cards.py),
 on every built page. Measured in Debian's Chromium on the real built site."""
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ import pytest
 
 from browser_support import CHROMIUM, SiteServer, chromium, html_pages
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"),
+]
 
 PHONE = {"width": 390, "height": 844}
 # About eight letters of body text: a narrower column breaks words letter by letter.

@@ -13,7 +13,7 @@ from ..data.models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Hjul, Indikat
 from .escape import esc_md
 from .provenance import grund_mark, mark
 from .html import Column, esc, link, md_link, md_text, table
-from .kort import css_class, labelled
+from .cards import css_class, labelled
 from .text import sv_date
 
 SourceHref = Callable[[Kalla], "tuple[str, str | None]"]  # -> (name, url or None)
@@ -118,7 +118,7 @@ def law_table(rows: list[Lagrum], source: SourceHref, caption: str) -> Markup:
         Column("Kontrollerad", lambda r: r.kontrollerad.isoformat() if r.kontrollerad else "–"),
         Column("Källa", lambda r: sources_inline(r.kallor, source)),
     ]
-    # On a phone each law is a card (render/kort.py): six columns do not fit 390 px.
+    # On a phone each law is a card (render/cards.py): six columns do not fit 390 px.
     return table(rows, labelled(columns), caption, row_id=lambda r: f"lagrum-{r.id}", css_class=css_class("bbg-lagar"))
 
 

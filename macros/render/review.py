@@ -25,7 +25,7 @@ from ..data.models.common import GRUND_LABELS, Grund
 from .provenance import GRUND_ADAPTER
 from .escape import sheet_cell
 from .html import Column, md_text, table
-from .kort import css_class, labelled
+from .cards import css_class, labelled
 
 KIND_LABELS = {
     "kontrolleras": "Kontrolleras",
