@@ -115,6 +115,7 @@ def test_redirect_map_from_registry():
     assert address_to_src("/") == "index.md"
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)")
 def test_copy_button_and_printed_address(built_site):
     server = SiteServer(built_site)

@@ -69,6 +69,12 @@ def term_mapping(ctx: Context) -> str:
     return render.term_mapping(ctx.site.ordlista.termer)
 
 
+def county_wheel(ctx: Context) -> str:
+    """The areas of the county's own wheel (data/valbefinnande.yaml, hjulet)."""
+    wheel = ctx.site.valbefinnande.hjulet
+    return render.county_wheel(wheel, ctx.source_of) if wheel else ""
+
+
 def wellbeing_table(ctx: Context) -> str:
     return render.wellbeing_table(ctx.site.valbefinnande.indikatorer)
 
@@ -101,6 +107,6 @@ def plan_template_sources(ctx: Context) -> str:
 
 MACROS = (
     fara, praxis_steps, bba_table, bba_duties, bba_questions, bba_sources, lead_duties, lead_sources, law_table,
-    glossary, term_mapping, wellbeing_table, wellbeing_questions, my_world, wellbeing_sources,
+    glossary, term_mapping, county_wheel, wellbeing_table, wellbeing_questions, my_world, wellbeing_sources,
     plan_template, plan_template_link, plan_template_sources,
 )

@@ -216,7 +216,7 @@ def pdf_of_page(site: SiteData, src: str) -> tuple[str, str] | None:
         return (TEMPLATE_PDF, "Ladda ner mallen som PDF")
     for mod in site.utbildning.moduler:
         if src == f"utbildning/{mod.adress}.md":
-            return (MODULE_PDF.format(adress=mod.adress), "Ladda ner modulen som PDF (handout)")
+            return (MODULE_PDF.format(adress=mod.adress), "Ladda ner modulen som PDF att dela ut")
     return None
 
 
@@ -256,7 +256,7 @@ def pdf_documents(site: SiteData, nav) -> list[PdfDoc]:
         src = f"utbildning/{mod.adress}.md"
         text, day = _dated(site, [src])
         title = f"Modul {mod.id[1:].lstrip('0')}: {mod.titel}"
-        docs.append(PdfDoc(MODULE_PDF.format(adress=mod.adress), title, (src,), text, day, "Utbildningsmodul, handout"))
+        docs.append(PdfDoc(MODULE_PDF.format(adress=mod.adress), title, (src,), text, day, "Utbildningsmodul att dela ut"))
     text, day = _dated(site, [TEMPLATE_PAGE])
     docs.append(PdfDoc(TEMPLATE_PDF, "Mall för barnets plan", (TEMPLATE_PAGE,), text, day, "Mall"))
     return docs

@@ -246,7 +246,8 @@ def role_details(role: Roll, org: Org, role_href: Callable[[str], str | None], p
     """Markdown body of one role's page (without the plan responsibilities)."""
     lines = [f"*{TYP[role.typ]}*", ""]
     if role.beskrivning:
-        lines += [md_text(role.beskrivning), ""]
+        mark = grund_mark(role.beskrivning_grund, lambda k: (source_name(k.dokument) if k.dokument else k.titel or "", None))
+        lines += [md_text(role.beskrivning) + (f" {mark}" if mark else ""), ""]
     if role.syfte:
         lines += ["## Syfte", "", md_text(role.syfte), ""]
     if role.mandat:

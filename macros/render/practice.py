@@ -9,10 +9,11 @@ from markupsafe import Markup
 
 from ..data.models.common import Kalla
 from ..data.models.granskningar import Granskning
-from ..data.models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Indikator, Lagrum, Praxis, Term, TriangelSida
+from ..data.models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Hjul, Indikator, Lagrum, Praxis, Term, TriangelSida
 from .escape import esc_md
 from .provenance import grund_mark, mark
 from .html import Column, esc, link, md_link, md_text, table
+from .cards import css_class, labelled
 from .text import sv_date
 
 SourceHref = Callable[[Kalla], "tuple[str, str | None]"]  # -> (name, url or None)
@@ -111,13 +112,14 @@ def law_table(rows: list[Lagrum], source: SourceHref, caption: str) -> Markup:
 
     columns = [
         Column("Lag", lambda r: r.lag, row_header=True),
-        Column("SFS", lambda r: r.sfs),
+        Column("SFS", lambda r: r.sfs or "–"),
         Column("Kapitel och paragraf", place),
         Column("Vad det betyder här", meaning),
         Column("Kontrollerad", lambda r: r.kontrollerad.isoformat() if r.kontrollerad else "–"),
         Column("Källa", lambda r: sources_inline(r.kallor, source)),
     ]
-    return table(rows, columns, caption, row_id=lambda r: f"lagrum-{r.id}")
+    # On a phone each law is a card (render/cards.py): six columns do not fit 390 px.
+    return table(rows, labelled(columns), caption, row_id=lambda r: f"lagrum-{r.id}", css_class=css_class("bbg-lagar"))
 
 
 # ---------------------------------------------------------------- glossary
@@ -168,7 +170,7 @@ OLDER_TERM_READING = (
 
 def term_mapping(terms: list[Term]) -> Markup:
     """Kronoberg's words beside the 2018 wording and the GIRFEC terms."""
-    rows = [t for t in terms if t.aldre_term or t.girfec]
+    rows = [t for t in terms if (t.aldre_term or t.girfec) and not t.skotsk]  # GIRFEC's own terms are not Kronoberg's words
     columns = [
         Column("Kronobergs ord", lambda t: t.term, row_header=True),
         Column("Motsvarar i 2018 års underlag (tolkning)", lambda t: t.aldre_term or "–"),
@@ -190,6 +192,14 @@ def abbreviations_snippet(terms: list[Term]) -> str:
 # ---------------------------------------------------------------- wellbeing
 
 
+def county_wheel(wheel: Hjul, source: SourceHref) -> Markup:
+    """The county's own areas of its wheel, numbered, with their source."""
+    items = Markup(" ").join(Markup("<li>{}</li>").format(a) for a in wheel.omraden)
+    return Markup('<ol class="bbg-hjul" aria-label="{}">{}</ol><p class="bbg-kalla">Källa: {}</p>').format(
+        f"Områdena i {wheel.namn}", items, sources_inline(wheel.kallor, source)
+    )
+
+
 def wellbeing_table(indicators: list[Indikator]) -> Markup:
     def label(i: Indikator) -> Markup:
         if i.kronoberg_etikett:
@@ -199,7 +209,7 @@ def wellbeing_table(indicators: list[Indikator]) -> Markup:
     columns = [
         Column("GIRFEC", lambda i: Markup('<span lang="en">{}</span>').format(i.girfec), row_header=True),
         Column("Svensk översättning (handbokens)", lambda i: i.svensk_oversattning),
-        Column("Området i Barnets bästa-hjulet", label),
+        Column("Motsvarande område i länets hjul", label),
         Column("Vad det betyder", lambda i: i.beskrivning),
     ]
     return table(indicators, columns, "GIRFEC:s åtta indikatorer för välbefinnande", row_id=lambda i: f"omrade-{i.id}")

@@ -25,6 +25,7 @@ from ..data.models.common import GRUND_LABELS, Grund
 from .provenance import GRUND_ADAPTER
 from .escape import sheet_cell
 from .html import Column, md_text, table
+from .cards import css_class, labelled
 
 KIND_LABELS = {
     "kontrolleras": "Kontrolleras",
@@ -82,6 +83,7 @@ def _organisation(site, sidor: Sidor) -> list[Punkt]:
     for role in site.roller.roller:
         page = sidor.role(role.id)
         out += _grund(page, role.grund, f"Roll: {role.namn}", "data/roller.yaml")
+        out += _grund(page, role.beskrivning_grund, f"Beskrivning: {role.namn}", "data/roller.yaml")
         out += _grund(sidor.fixed["organisation"], role.rapporterar_till_grund, f"Rapportväg: {role.namn}", "data/roller.yaml")
         out += _grund(page, role.organisation_grund, f"Var rollen finns: {role.namn}", "data/roller.yaml")
     for a in site.aktorer.aktorer:
@@ -279,14 +281,16 @@ def queue_markdown(items: list[Punkt], title_of: Callable[[str], str], href_of: 
         out += [
             table(
                 group,
-                [
-                    Column("Slag", lambda p: KIND_LABELS[p.typ], row_header=True),
-                    Column("Vad", lambda p: p.var),
-                    Column("Grund eller vad som saknas", lambda p: p.text or "–"),
-                    Column("Ändras i", lambda p: Markup("<code>{}</code>").format(p.fil)),
-                ],
+                labelled(
+                    [
+                        Column("Slag", lambda p: KIND_LABELS[p.typ], row_header=True),
+                        Column("Vad", lambda p: p.var),
+                        Column("Grund eller vad som saknas", lambda p: p.text or "–"),
+                        Column("Ändras i", lambda p: Markup("<code>{}</code>").format(p.fil)),
+                    ]
+                ),
                 f"Att granska: {title_of(sida) if sida else 'källor'}",
-                css_class="bbg-tabell bbg-granska",
+                css_class=css_class("bbg-granska"),
                 searchable=False,
             ),
             "",

@@ -10,6 +10,7 @@ from ..data.models.common import Kalla
 from ..data.models.utbildning import Modul, Utbildning
 from .provenance import mark
 from .html import Column, link, md_link, md_text, table
+from .cards import css_class, labelled
 from .text import sv_join
 
 
@@ -74,7 +75,8 @@ def module_table(modules: list[Modul], module_url: Callable[[str], str]) -> Mark
         Column("Målgrupper", lambda m: ", ".join(m.malgrupper)),
         Column("Förkunskaper", lambda m: ", ".join(m.forkunskaper) or "–"),
     ]
-    return table(modules, columns, "Utbildningsmodulerna")
+    # On a phone each module is a card (render/cards.py).
+    return table(modules, labelled(columns), "Utbildningsmodulerna", css_class=css_class("bbg-moduler"))
 
 
 def education_matrix(

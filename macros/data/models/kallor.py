@@ -19,6 +19,9 @@ class Dokument(Entity):
     beskrivning: str | None = None
     url: Url | None = None
     fil: str | None = Field(None, description="Källfilens namn bland projektets källdokument (shared/seeds)")
+    kontrollerad: dt.date | None = Field(
+        None, description="Dagen då handboken senast läste källan på adressen och kontrollerade det som citeras"
+    )
     innehall: GrundKontrolleras | None = Field(
         None, description="När källans innehåll inte har kunnat bekräftas: {typ: kontrolleras, saknas: ...}"
     )

@@ -63,7 +63,11 @@ class Praxis(Strict):
 class Lagrum(Grundad, Entity):
     namespace = "lagrum"
     lag: NonEmptyStr = Field(description="Lagens namn")
-    sfs: NonEmptyStr = Field(pattern=r"^(\d{4}:\d+|EU \d{4}/\d+)$", description="SFS-nummer, t.ex. 2009:400")
+    sfs: str | None = Field(
+        None,
+        pattern=r"^(\d{4}:\d+|EU \d{4}/\d+)$",
+        description="SFS-nummer, t.ex. 2009:400; utelämnas bara när numret inte är belagt (grund: kontrolleras)",
+    )
     lagrum: str | None = Field(
         None, description="Kapitel och paragraf, t.ex. '12 kap. 2 §', så långt en källa anger det; utelämnas när det inte är belagt (grund: kontrolleras)"
     )
@@ -82,6 +86,8 @@ class Lagrum(Grundad, Entity):
             raise FieldProblem("kontrollerad", "'kontrollerad' får inte anges för en uppgift som har grund kontrolleras")
         if not unconfirmed and self.kontrollerad is None:
             raise FieldProblem("kontrollerad", "'kontrollerad' (datum) saknas; en uppgift som inte är kontrollerad ska ha grund: {typ: kontrolleras, saknas: ...}")
+        if not self.sfs and not unconfirmed:
+            raise FieldProblem("sfs", "'sfs' saknas; ange SFS-numret eller grund: {typ: kontrolleras, saknas: ...}")
         if not self.lagrum and not unconfirmed:
             raise FieldProblem("lagrum", "'lagrum' saknas; ange kapitel och paragraf eller grund: {typ: kontrolleras, saknas: ...}")
         return self
@@ -104,6 +110,9 @@ class Term(Grundad, Entity):
         description="Det ord i 2018 års underlag som termen motsvarar (handbokens tolkning: underlaget nämnde det bland det som skulle tas fram)",
     )
     girfec: str | None = Field(None, description="Motsvarande term i GIRFEC (engelska)")
+    skotsk: bool = Field(
+        False, description="Termen är GIRFEC:s egen, inte länets: den står inte bland Kronobergs ord i jämförelsetabellen"
+    )
     varianter: list[NonEmptyStr] = Field(
         default_factory=list,
         description=(
@@ -193,7 +202,16 @@ class TriangelSida(Strict):
     beskrivning: NonEmptyStr
 
 
+class Hjul(Strict):
+    """The county's own wheel: its areas as a cited source names them."""
+
+    namn: NonEmptyStr = Field(description="Hjulets namn så som handboken skriver det")
+    omraden: list[NonEmptyStr] = Field(min_length=1, description="Områdena i hjulet, i källans ordning och stavning")
+    kallor: list[Kalla] = Field(min_length=1, description="Källan som räknar upp områdena")
+
+
 class ValbefinnandeFil(Strict):
+    hjulet: Hjul | None = Field(None, description="Länets eget hjul (Barnets bästa-hjulet) med områdena från en källa")
     indikatorer: list[Indikator] = Field(min_length=8, max_length=8)
     indikatorer_kallor: list[Kalla] = Field(min_length=1)
     triangel: list[TriangelSida] = Field(min_length=3, max_length=3)

@@ -36,6 +36,9 @@ class Roll(Grundad, Entity):
         description="organ = grupp som möts (styrgrupp …); funktion = uppdrag i styrningen; praktikroll = roll i arbetet kring barnet"
     )
     beskrivning: str | None = None
+    beskrivning_grund: Grund | None = Field(
+        None, description="Grunden för beskrivningens sista mening när den är handbokens läsning (t.ex. tolkning)"
+    )
     syfte: str | None = Field(None, description="Varför rollen finns, med källans ord så långt det går")
     mandat: str | None = Field(None, description="Vad rollen får besluta om")
     uppgifter: list[NonEmptyStr] = Field(default_factory=list, description="Uppgifter som källorna nämner (inte aktiviteter i handlingsplanen – de hämtas ur planen)")
