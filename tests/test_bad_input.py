@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,23 @@ def _replace(old: str, new: str):
     def mutate(text: str) -> str:
         assert old in text, f"fixture text not found: {old!r}"
         return text.replace(old, new, 1)
+
+    return mutate
+
+
+def _in_first_entry(pattern: str, repl: str):
+    """A mutation of the first top-level entry (`  - id: …`) whose lines match
+    `pattern` (a regex), so the case survives everyday edits of the data; the
+    message must then name that entry: "{entry}" in an expected text."""
+
+    def mutate(text: str) -> tuple[str, dict[str, str]]:
+        starts = [m.start() for m in re.finditer(r"^  - id: ", text, re.M)] + [len(text)]
+        for a, b in zip(starts, starts[1:]):
+            block = text[a:b]
+            if re.search(pattern, block, re.M):
+                entry = re.match(r"  - id: (\S+)", block).group(1)
+                return text[:a] + re.sub(pattern, repl, block, count=1, flags=re.M) + text[b:], {"entry": entry}
+        raise AssertionError(f"no entry matches {pattern!r}")
 
     return mutate
 
@@ -59,31 +77,27 @@ CASES = {
     "decision-unknown-role": ("data/beslut.yaml", _replace("    roller: [foljeforskare]\n", "    roller: [foljforskare]\n"),
                               ["data/beslut.yaml:", 'post "forskning-kampradstiftelsen"', 'fält "roller[0]"', '"foljforskare"']),
     "unknown-source-in-grund": ("data/ordlista.yaml",
-                                _replace("      kallor: [{dokument: inriktningsbeslut-2018, avsnitt: Genomförandet}]\n  - id: vardnadshavare",
-                                         "      kallor: [{dokument: inriktningsbeslut-2019, avsnitt: Genomförandet}]\n  - id: vardnadshavare"),
-                                ["data/ordlista.yaml:", 'post "huvudman"', 'fält "grund.kallor[0].dokument"', 'Menade du "inriktningsbeslut-2018"']),
+                                _in_first_entry(r"^(    grund:\n      typ: tolkning\n(?:      .*\n)*?      kallor: \[\{dokument: )inriktningsbeslut-2018\b",
+                                                r"\1inriktningsbeslut-2019"),
+                                ["data/ordlista.yaml:", 'post "{entry}"', 'fält "grund.kallor[0].dokument"', 'Menade du "inriktningsbeslut-2018"']),
     "file-without-schema": ("data/okand.yaml", lambda text: "nyckel: värde\n", ["data/okand.yaml", "inget schema"]),
     # Provenance (issue 12): a factual entry needs a source or one of tolkning/forslag/kontrolleras.
     "fact-without-source-or-grund": (
         "data/ordlista.yaml",
-        _replace("    forklaring: Den del av kommunens socialtjänst som bland annat arbetar med barn och familjer.\n"
-                 "    kallor: [{dokument: inriktningsbeslut-2018}]\n",
-                 "    forklaring: Den del av kommunens socialtjänst som bland annat arbetar med barn och familjer.\n"),
-        ["data/ordlista.yaml:", 'post "ifo"', 'fält "grund"', "uppgiften saknar grund", "kontrolleras"]),
+        _in_first_entry(r"^    kallor: \[\{dokument: [^\n]*\}\]\n(?!    grund:)", ""),
+        ["data/ordlista.yaml:", 'post "{entry}"', 'fält "grund"', "uppgiften saknar grund", "kontrolleras"]),
     "role-without-source-or-grund": (
         "data/roller.yaml",
         _replace("    kallor: [{dokument: handlingsplan-2019-2023, avsnitt: aktivitet 2.2}]\n", ""),
         ["data/roller.yaml:", 'post "jurister"', 'fält "grund"', "uppgiften saknar grund"]),
     "grund-unknown-kind": (
         "data/ordlista.yaml",
-        _replace("      typ: kontrolleras\n      saknas: en källa i data/kallor.yaml för förklaringen",
-                 "      typ: gissning\n      saknas: en källa i data/kallor.yaml för förklaringen"),
-        ["data/ordlista.yaml:", 'post "vardnadshavare"', 'fält "grund', "belagt", "tolkning", "forslag", "kontrolleras"]),
+        _in_first_entry(r"^(    grund:\n      typ: )kontrolleras$", r"\1gissning"),
+        ["data/ordlista.yaml:", 'post "{entry}"', 'fält "grund', "belagt", "tolkning", "forslag", "kontrolleras"]),
     "unconfirmed-law-with-check-date": (
         "data/lagar.yaml",
-        _replace("    grund:\n      typ: kontrolleras\n      saknas: paragrafen i den nya socialtjänstlagen (2025:400)\n",
-                 "    kontrollerad: 2026-11-24\n    grund:\n      typ: kontrolleras\n      saknas: paragrafen i den nya socialtjänstlagen (2025:400)\n"),
-        ["data/lagar.yaml:", 'post "sol-sip"', "'kontrollerad' får inte anges"]),
+        _in_first_entry(r"^(    grund:\n      typ: kontrolleras$)", r"    kontrollerad: 2026-11-24\n\1"),
+        ["data/lagar.yaml:", 'post "{entry}"', "'kontrollerad' får inte anges"]),
     # The local layer (issue 21): a phone number or web address that is not one stops the build.
     "local-bad-phone-number": ("data/lokalt.yaml", _replace("      telefon: 0478-125 10\n", "      telefon: 0478-12510x\n"),
                                ["data/lokalt.yaml:48", 'post "lessebo"', 'fält "socialtjanst.telefon"', "inget telefonnummer"]),
@@ -102,12 +116,15 @@ CASES = {
 }
 
 
-def _damage(project: Path, case: str) -> None:
-    rel, mutate, _ = CASES[case]
+def _damage(project: Path, case: str) -> list[str]:
+    """Damages the project's copy; returns the texts the message must contain."""
+    rel, mutate, expected = CASES[case]
     path = project / rel
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     new = mutate(text)
+    new, found = new if isinstance(new, tuple) else (new, {})
     path.write_bytes(new if isinstance(new, bytes) else new.encode("utf-8"))
+    return [e.replace("{entry}", found.get("entry", "{entry}")) for e in expected]
 
 
 def _snapshot(directory: Path) -> dict[str, str]:
@@ -121,11 +138,11 @@ def _snapshot(directory: Path) -> dict[str, str]:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_loader_names_file_entry_and_field(tmp_path: Path, case: str):
     project = copy_project(tmp_path)
-    _damage(project, case)
+    expected_texts = _damage(project, case)
     with pytest.raises(DataError) as info:
         load_site(project / "data")
     message = str(info.value)
-    for expected in CASES[case][2]:
+    for expected in expected_texts:
         assert expected in message, f"{expected!r} missing from:\n{message}"
 
 
@@ -158,12 +175,12 @@ BUILD_CASES = ["non-utf8", "yaml-syntax", "unknown-key", "unknown-reference"]
 @pytest.mark.parametrize("case", BUILD_CASES)
 def test_failed_build_leaves_published_site_untouched(tmp_path: Path, published_site: Path, case: str):
     project = copy_project(tmp_path / "projekt")
-    _damage(project, case)
+    expected_texts = _damage(project, case)
     before = _snapshot(published_site)
     result = run_build(project, published_site)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    for expected in CASES[case][2]:
+    for expected in expected_texts:
         assert expected in output, f"{expected!r} missing from build output:\n{output[-3000:]}"
     assert _snapshot(published_site) == before
     assert not list(published_site.parent.glob(".site-bygge-*")), "temporary build directory left behind"
