@@ -148,6 +148,7 @@ def generated_files(site: SiteData) -> dict[str, bytes]:
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHANGE_LOG_PAGE = "om-webbplatsen/andringar.md"
+ABOUT_PAGE = "om-webbplatsen/index.md"  # explains the provenance marks (#grund)
 GUIDE_PAGE = "om-webbplatsen/redigera.md"
 MACROS_PAGE = "om-webbplatsen/makron.md"
 FEED_FILE = "andringar.xml"
