@@ -36,6 +36,7 @@ document$.subscribe(function () {
     if (quiet) mark.classList.add("bbg-grund-tyst");
 
     var pointer = false;
+    var quietFocus = false; // focus given back by Escape does not reopen the tip
     function open() {
       if (button.getAttribute("aria-expanded") === "true") return;
       closeAll(mark);
@@ -65,7 +66,8 @@ document$.subscribe(function () {
     mark.bbgClose = close;
     button.addEventListener("pointerdown", function () { pointer = true; });
     button.addEventListener("focus", function () {
-      if (!pointer) open();
+      if (!pointer && !quietFocus) open();
+      quietFocus = false;
     });
     button.addEventListener("click", function () {
       var was = pointer;
@@ -76,6 +78,7 @@ document$.subscribe(function () {
     mark.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
         close();
+        quietFocus = document.activeElement !== button;
         button.focus();
         event.stopPropagation();
       }
