@@ -26,7 +26,7 @@ from .builddate import build_date
 from .render.praxis import OLDER_TERM_READING
 from .site import SiteData
 
-QUEUE_PAGE = "om-webbplatsen/granskning.md"
+QUEUE_PAGE = "redaktorer/granskning.md"
 
 
 def docs_pages(docs_dir: Path) -> dict[str, str]:

@@ -18,7 +18,7 @@ from conftest import ROOT
 from macros.models.common import GrundForslag, GrundKontrolleras, GrundTolkning
 from macros.render.granska import KIND_LABELS, Punkt, queue_csv
 
-QUEUE = "om-webbplatsen/granskning"
+QUEUE = "redaktorer/granskning"
 
 
 class _Tables(HTMLParser):

@@ -311,7 +311,7 @@ def test_the_queue_lists_expired_and_changed_reviews_first(reviewed):
     at = [i for i, r in enumerate(rows) if r[1] in held_no_longer]
     assert at == list(range(len(at)))  # those pages' rows come first
     assert rows[0][2] in ("Granskningen har gått ut", "Ändrad efter granskningen")
-    queue = _text(_page(reviewed["site"], "om-webbplatsen/granskning.md"))
+    queue = _text(_page(reviewed["site"], "redaktorer/granskning.md"))
     assert "Granskningen har gått ut" in queue and "Ändrad efter granskningen" in queue
 
 
@@ -466,3 +466,18 @@ def test_changed_pages_are_valid_html(real_site, reviewed):
     )
     errors = [m for m in json.loads(result.stderr)["messages"] if m["type"] in ("error", "non-document-error")]
     assert errors == []
+
+
+def test_the_editors_pages_have_their_own_area(real_site):
+    about = _page(real_site, "om-webbplatsen/index.md")
+    assert 'href="../redaktorer/"' in about
+    nav = about[: about.index('<div class="md-content"')]  # header and menu of the "Om webbplatsen" section, unpruned
+    assert 'href="tillganglighet/"' in nav and 'href="andringar/"' in nav
+    for page in ("granskning", "makron", "prestanda", "redigera"):
+        assert f"redaktorer/{page}/" not in nav and f"om-webbplatsen/{page}/" not in nav  # not in the readers' menu
+        assert (real_site / "redaktorer" / page / "index.html").is_file()
+        index = _page(real_site, "redaktorer/index.md")
+        assert f'href="{page}/"' in index
+        # The old address still opens: it leads to the new one (trainers' links keep working).
+        old = (real_site / "om-webbplatsen" / page / "index.html").read_text(encoding="utf-8")
+        assert f"../../redaktorer/{page}/" in old

@@ -38,7 +38,7 @@ def grund_legend(ctx: Context) -> str:
 
 
 def review_queue(ctx: Context) -> str:
-    """The review queue (om-webbplatsen/granskning.md): the same list as `make granska`."""
+    """The review queue (redaktorer/granskning.md): the same list as `make granska`."""
     docs_dir = ctx.docs_dir or Path(__file__).resolve().parent.parent.parent / "docs"
     docs = granskning.docs_pages(docs_dir)
     items = granskning.review_items(ctx.site, docs, docs_dir)
