@@ -382,7 +382,7 @@ def test_every_guidance_page_has_the_summary(real_site):
 
 def test_sources_are_numbered_and_linked_to_the_list(real_site):
     html = _page(real_site, "praxismodellen/informationsdelning.md")
-    assert '<sup class="bbg-ref" id="ref-1"><a href="#kalla-1"><span class="bbg-dold">källa </span>&#91;1&#93;</a></sup>' in html
+    assert '<sup class="bbg-ref" id="ref-1"><a href="#kalla-1" aria-label="Källa 1">&#91;1&#93;</a></sup>' in html
     item = re.search(r'<li id="kalla-1">(.*?)</li>', html).group(1)
     assert "Region Kronoberg – Barnens bästa gäller i Kronobergs län, för medarbetare" in item
     assert "Barnetsbästa-ansvarig är ansvarig för att … samtycke inhämtas" in item

@@ -130,7 +130,7 @@ def number_sources(markdown: str, describe: Callable[[str], "tuple[str, str | No
         uses[n] = uses.get(n, 0) + 1
         anchor = f"ref-{n}" if uses[n] == 1 else f"ref-{n}-{uses[n]}"
         return str(
-            Markup('<sup class="bbg-ref" id="{a}"><a href="#kalla-{n}"><span class="bbg-dold">källa </span>&#91;{n}&#93;</a></sup>').format(
+            Markup('<sup class="bbg-ref" id="{a}"><a href="#kalla-{n}" aria-label="Källa {n}">&#91;{n}&#93;</a></sup>').format(
                 a=anchor, n=n
             )
         )
