@@ -96,6 +96,7 @@ def on_page_markdown(markdown: str, page, config, files):
     owner = site.get("roll", page.meta["foreslagen_ansvarig"])
     confirmed = site.get("roll", review.ansvarig) if review and review.ansvarig else None
     counts = {kind: len(re.findall(rf'class="bbg-grund bbg-grund-{kind}"', markdown)) for kind in ("forslag", "tolkning", "kontrolleras")}
+    counts["kalla"] = markdown.count('<span class="bbg-kalla" ')
     summary = page_summary(status, function_link, counts, len(sources), f"#{FOOTER_ID}", here.md(layout.ABOUT_PAGE, "grund"))
     markdown = insert_after_title(markdown, expiry_notice(status) + "\n\n" + summary)
     if src.startswith(layout.DANGER_FOLDERS) and "Är ett barn i fara?" not in markdown:

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from ..models.granskningar import Granskning
 from .escape import md_link, md_text
-from .text import sv_date
+from .text import sv_date, sv_join
 
 DIGITS = 12
 FOOTER_ID = "om-sidan"  # the status line and sources at the end of a guidance page
@@ -126,25 +126,30 @@ def page_summary(
     """ "Om uppgifterna på sidan": a short block under the title of a guidance
     page (Markdown inside one HTML block): the review status, what the page
     rests on, how many statements are the handbook's proposal or reading, and
-    what is still being checked. `counts` are the marks on the page by kind."""
+    what is still being checked. `counts` are the marks on the page by kind
+    ("forslag", "tolkning", "kontrolleras") and "kalla", the sentence sources."""
     lines = [f"- {status_text(status, function or ('', None))}"]
-    lines.append(
-        f"- **Källor:** sidan bygger på {_n(page_sources, 'källa', 'källor')}, som står [längst ned på sidan]({sources_href}). "
-        "En siffra efter en mening, till exempel &#91;1&#93;, leder till källan för just den meningen."
-    )
-    n = counts.get("forslag", 0)
-    if n:
-        lines.append(f"- **Förslag:** {_n(n, 'uppgift', 'uppgifter')} är handbokens {'eget förslag' if n == 1 else 'egna förslag'}, {_marked(n)} *Förslag*.")
-    n = counts.get("tolkning", 0)
-    if n:
-        lines.append(f"- **Tolkning:** {_n(n, 'uppgift', 'uppgifter')} är handbokens tolkning av en källa, {_marked(n)} *Tolkning*.")
+    numbered = " En siffra efter en mening, som &#91;1&#93;, leder till källan för just den meningen." if counts.get("kalla", 0) else ""
+    lines.append(f"- **Källor:** {_n(page_sources, 'källa', 'källor')}, [längst ned på sidan]({sources_href}).{numbered}")
+    own, kinds = [], []
+    if counts.get("forslag", 0):
+        own.append(_n(counts["forslag"], "förslag", "förslag", neuter=True))
+        kinds.append("*Förslag*")
+    if counts.get("tolkning", 0):
+        own.append(f"{_n(counts['tolkning'], 'tolkning', 'tolkningar')} av källorna")
+        kinds.append("*Tolkning*")
+    legend = f"[Vad märkningarna betyder]({legend_href})"
+    if own:
+        marked = "märkt" if counts.get("forslag", 0) + counts.get("tolkning", 0) == 1 else "märkta"
+        lines.append(f"- **Handbokens egna uppgifter:** {sv_join(own)}, {marked} {' och '.join(kinds)}. {legend}")
+    else:
+        lines.append(f"- Inga uppgifter är märkta som handbokens förslag eller tolkning. {legend}")
     n = counts.get("kontrolleras", 0)
     if n:
         lines.append(
-            f"- **Kontrolleras:** {_n(n, 'uppgift', 'uppgifter')} är inte {'bekräftad' if n == 1 else 'bekräftade'} ännu, "
-            f"{_marked(n)} *Kontrolleras*. Där står vad som saknas."
+            f"- **Kontrolleras:** {_n(n, 'uppgift', 'uppgifter')} är inte {'bekräftad' if n == 1 else 'bekräftade'} ännu. "
+            f"{'Den är märkt' if n == 1 else 'De är märkta'} *Kontrolleras* i texten, med vad som saknas."
         )
-    lines.append(f"- [Så märker handboken sina uppgifter]({legend_href})")
     body = "\n".join(lines)
     return (
         '<div class="bbg-om-uppgifterna" role="note" aria-labelledby="om-uppgifterna" markdown>\n\n'
@@ -153,13 +158,10 @@ def page_summary(
     )
 
 
-def _n(n: int, one: str, many: str) -> str:
-    words = {1: "en", 2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "åtta", 9: "nio", 10: "tio"}
-    word = words.get(n, str(n))
-    if n == 1 and one in ("uppgift", "källa"):
-        word = "en"
-    return f"{word} {one if n == 1 else many}"
+def _n(n: int, one: str, many: str, neuter: bool = False) -> str:
+    """2, "källa", "källor" -> "två källor"; 1 -> "en källa" ("ett förslag")."""
+    words = {2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "åtta", 9: "nio", 10: "tio", 11: "elva", 12: "tolv"}
+    if n == 1:
+        return f"{'ett' if neuter else 'en'} {one}"
+    return f"{words.get(n, str(n))} {many}"
 
-
-def _marked(n: int) -> str:
-    return "märkt" if n == 1 else "märkta"
