@@ -444,6 +444,27 @@ def test_a_mark_explains_itself_on_focus_and_on_tap(real_site, browser, width):
         server.close()
 
 
+def test_changed_pages_pass_axe(real_site, reviewed, browser):
+    server, fiction = SiteServer(real_site), SiteServer(reviewed["site"])
+    try:
+        page = browser.new_page()
+        failures = {}
+        urls = [server.base + _url(src) for src in GUIDANCE]
+        urls += [server.base + p for p in ("om/", "om-webbplatsen/", "redaktorer/", "redaktorer/granskning/", "styrning/finansiering/")]
+        urls += [fiction.base + _url(src) for src in FICTION]
+        for url in urls:
+            page.goto(url, wait_until="load")
+            page.wait_for_function("() => document.readyState === 'complete'")
+            violations = _axe(page)
+            if violations:
+                failures[url] = violations
+        page.close()
+        assert failures == {}
+    finally:
+        server.close()
+        fiction.close()
+
+
 def test_print_shows_the_marks_as_text(real_site, browser):
     server = SiteServer(real_site)
     try:
@@ -463,7 +484,7 @@ def test_print_shows_the_marks_as_text(real_site, browser):
 def test_changed_pages_are_valid_html(real_site, reviewed):
     pages = [real_site / _url(src) / "index.html" for src in GUIDANCE]
     pages += [reviewed["site"] / _url(src) / "index.html" for src in FICTION]
-    pages += [real_site / "om-webbplatsen" / "index.html", real_site / "om" / "index.html"]
+    pages += [real_site / p / "index.html" for p in ("om-webbplatsen", "om", "redaktorer", "redaktorer/granskning", "redaktorer/redigera")]
     result = subprocess.run(
         [shutil.which("java"), "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)], capture_output=True, text=True, timeout=600
     )
