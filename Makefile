@@ -14,12 +14,13 @@ AXE    := tools/npm/node_modules/axe-core/axe.min.js
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the pinned dependencies
+install: $(STAMP) ## Create .venv, install the pinned dependencies and the project (editable)
 
 serve: install ## Serve the site locally with live reload
 	@echo "Handboken visas på http://127.0.0.1:$(PORT)/  (avsluta med Ctrl+C)"
@@ -32,7 +33,7 @@ build: install ## Build the static site into site/ (replaced only if the build s
 SITE ?= site
 publish: ## Publish site/ to DEST (make publish DEST=/var/www/barnens-basta), swapped in atomically
 	@test -n "$(DEST)" || { echo "Ange målmappen: make publish DEST=/var/www/barnens-basta" >&2; exit 2; }
-	$(PYTHON) tools/publish.py --site "$(SITE)" --dest "$(DEST)"
+	$(PYTHON) macros/steps/release.py --site "$(SITE)" --dest "$(DEST)"
 
 offline: install $(AXE) ## Build barnens-basta-offline.zip (opens from the file system)
 	$(BIN)/python tools/build_offline.py

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from .areas import AREAS
 from .build import load_build
 from .context import Context
-from .loader import DataError
+from .data.loader import DataError
 
 
 def bind(fn, ctx: Context):

@@ -15,13 +15,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import granskning, layout
 from .builddate import build_date
-from .layout import site_path
-from .loader import DataError
-from .render.granska import counts, queue_csv
-from .schemas import schema_header_problems, write_schemas
-from .site import load_site
+from .domain import review as granskning
+from .paths import layout
+from .paths.layout import site_path
+from .data.loader import DataError
+from .render.review import counts, queue_csv
+from .data.schemas import schema_header_problems, write_schemas
+from .data.site import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

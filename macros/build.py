@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import layout
-from .render.org import Org
-from .site import SiteData, load_site
+from .paths import layout
+from .render.organisation import Org
+from .data.site import SiteData, load_site
 
 
 @dataclass(frozen=True)

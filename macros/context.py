@@ -9,12 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import layout
-from .links import Links
-from .models.handlingsplan import Aktivitet, Handlingsplan, Part
-from .render.org import Org
+from .paths import layout
+from .paths.links import Links
+from .data.models.handlingsplan import Aktivitet, Handlingsplan, Part
+from .render.organisation import Org
 from .render.plan import activity_anchor
-from .site import SiteData
+from .data.site import SiteData
 
 
 @dataclass(frozen=True)

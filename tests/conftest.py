@@ -9,13 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.site import load_site
+from macros.steps.project_copy import copy_project  # noqa: F401  (shared with tools/)
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-sys.path.insert(0, str(ROOT / "tools"))
-
-from macros.site import load_site  # noqa: E402
-from project_copy import copy_project  # noqa: E402,F401  (shared with tools/)
 
 
 @pytest.fixture(scope="session")

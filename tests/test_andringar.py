@@ -44,8 +44,8 @@ def page_file(site: Path, address: str) -> Path:
 
 
 def _load(tmp_path: Path, text: str):
-    from macros.loader import DataError
-    from macros.site import load_site
+    from macros.data.loader import DataError
+    from macros.data.site import load_site
 
     data = tmp_path / "data"
     import shutil
@@ -172,8 +172,8 @@ def test_the_feed_is_atom_with_one_entry_per_note(built_site, notes):
 def test_feed_entry_ids_are_stable_across_builds(built_site):
     """An entry's id depends on the note's id only: a second feed made from
     the same notes in another order has the same ids."""
-    from macros.render.andringar import atom_feed
-    from macros.site import load_site
+    from macros.render.changes import atom_feed
+    from macros.data.site import load_site
 
     site = load_site(ROOT / "data")
     notes = list(reversed(site.andringar.andringar))
@@ -192,7 +192,7 @@ def test_feed_entry_ids_are_stable_across_builds(built_site):
 def test_a_moved_page_keeps_its_notes():
     from types import SimpleNamespace as NS
 
-    from macros.render.andringar import notes_for
+    from macros.render.changes import notes_for
 
     old = NS(id="a", datum=dt.date(2026, 1, 1), sidor=["/gammal/"])
     new = NS(id="b", datum=dt.date(2026, 2, 1), sidor=["/ny/"])
@@ -205,7 +205,7 @@ def test_a_moved_page_keeps_its_notes():
 def test_the_guide_shows_the_messages_the_validator_prints(built_site, tmp_path):
     """Each example in the guide is what `python -m macros check` prints for
     the same broken line in a copy of the data (run as a real command)."""
-    from macros.felexempel import EXAMPLES
+    from macros.data.error_examples import EXAMPLES
 
     html = page_file(built_site, "/redaktorer/redigera/").read_text(encoding="utf-8")
     text = unescape(re.sub(r"<[^>]+>", "", html))

@@ -9,9 +9,19 @@ from types import SimpleNamespace
 
 import pytest
 
-from macros.areas import beslut, dokument, finansiering, grund, organisation, plan, praxis, styrning, utbildning
+from macros.areas import (
+    decisions as beslut,
+    documents as dokument,
+    finance as finansiering,
+    provenance as grund,
+    organisation,
+    plan,
+    practice as praxis,
+    governance as styrning,
+    training as utbildning,
+)
 from macros.context import Context
-from macros.layout import current_plan
+from macros.paths.layout import current_plan
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_build
-from macros.loader import DataError
-from macros.site import load_site
+from macros.data.loader import DataError
+from macros.data.site import load_site
 
 PLAN = "data/handlingsplan/2019-2023.yaml"
 

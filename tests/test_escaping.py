@@ -22,17 +22,17 @@ from markupsafe import Markup
 from openpyxl import load_workbook
 
 from conftest import ROOT
-from macros.layout import part_name
-from macros.links import Links
-from macros.loader import DataError
-from macros.models.common import check_url
-from macros.models.handlingsplan import Handlingsplan
+from macros.paths.layout import part_name
+from macros.paths.links import Links
+from macros.data.loader import DataError
+from macros.data.models.common import check_url
+from macros.data.models.handlingsplan import Handlingsplan
 from macros.render.escape import esc, esc_md, ics_text, json_html, md_link, md_text, md_url, sheet_cell
 from macros.render.export import plan_csv, plan_xlsx
 from macros.render.html import link
-from macros.render.styrning import calendar_ics
+from macros.render.governance import calendar_ics
 from macros.render.valid_html import valid_html
-from macros.site import load_site
+from macros.data.site import load_site
 
 PAYLOADS = [
     '<script>alert("x")</script>',

@@ -15,8 +15,8 @@ import yaml
 from pydantic import BaseModel
 
 from conftest import ROOT
-from macros.models.common import GrundForslag, GrundKontrolleras, GrundTolkning
-from macros.render.granska import KIND_LABELS, Punkt, queue_csv
+from macros.data.models.common import GrundForslag, GrundKontrolleras, GrundTolkning
+from macros.render.review import KIND_LABELS, Punkt, queue_csv
 
 QUEUE = "redaktorer/granskning"
 

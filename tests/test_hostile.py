@@ -32,9 +32,9 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-import macros.site
+import macros.data.site
 from conftest import ROOT, copy_project, run_build
-from macros.loader import DataError, load_yaml
+from macros.data.loader import DataError, load_yaml
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -122,9 +122,9 @@ def leaves(docs) -> list[Leaf]:
 def _validate(docs, monkeypatch) -> DataError | None:
     """load_site on the (mutated) parsed files, in-process."""
     by_path = {str(ROOT / shown): doc for shown, doc in docs.items()}
-    monkeypatch.setattr(macros.site, "load_yaml", lambda path, shown=None: by_path[str(path)])
+    monkeypatch.setattr(macros.data.site, "load_yaml", lambda path, shown=None: by_path[str(path)])
     try:
-        macros.site.load_site(ROOT / "data")
+        macros.data.site.load_site(ROOT / "data")
     except DataError as exc:
         return exc
     return None

@@ -21,18 +21,15 @@ import pwd
 import re
 import socket
 import ssl
-import sys
 import warnings
 from pathlib import Path
 
 import brotli
 import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, html_pages
-from conftest import ROOT
 from nginx_support import DEST, HAVE_NGINX, publish_as_the_readme_says, readme_commands
 
-sys.path.insert(0, str(ROOT / "tools"))
-import publishing  # noqa: E402
+from macros.steps import publishing
 
 pytestmark = pytest.mark.skipif(
     not HAVE_NGINX, reason="Debian's nginx is not installed (.ci/run installs nginx-light and libnginx-mod-http-brotli-static)"

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from macros.models.finansiering import Finansiering
-from macros.render.finansiering import cross_check, financing_table
-from macros.render.org import Org, matrix
+from macros.data.models.finansiering import Finansiering
+from macros.render.finance import cross_check, financing_table
+from macros.render.organisation import Org, matrix
 
 # A small made-up table with one known error: B's published amount is 100 kr
 # too high, so its row and the column sum must both be flagged.
@@ -153,7 +153,7 @@ def test_matrix_has_a_row_per_activity_and_words_in_cells(site_data):
 
 
 def test_matrix_short_text_cuts_at_a_word():
-    from macros.render.org import short_text
+    from macros.render.organisation import short_text
 
     assert short_text("Ta fram en digital plattform", 60) == "Ta fram en digital plattform"
     assert short_text("Ta fram en digital plattform och utforma arbetssättet", 20) == "Ta fram en digital…"
@@ -163,7 +163,7 @@ def test_matrix_short_text_cuts_at_a_word():
 def test_abbreviations_must_be_unique():
     from pydantic import ValidationError
 
-    from macros.models.aktorer import AktorerFil
+    from macros.data.models.aktorer import AktorerFil
 
     source = [{"titel": "Testkälla"}]  # a party is a factual entry: it needs a source (issue 12)
     parties = [{"id": "a", "namn": "A kommun", "typ": "kommun", "forkortning": "ALV", "kallor": source},

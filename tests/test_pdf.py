@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from html import unescape
 import re
-import sys
 from pathlib import Path
 
 import pikepdf
@@ -26,7 +25,6 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
 
 # Every PDF the site must have, with the page that links to it (hand-written).
 EXPECTED = {

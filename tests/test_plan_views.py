@@ -15,9 +15,9 @@ import yaml
 from openpyxl import load_workbook
 
 from conftest import ROOT, copy_project, run_build
-from macros.layout import part_name
-from macros.models.handlingsplan import Handlingsplan
-from macros.nav import first_heading, place_generated
+from macros.paths.layout import part_name
+from macros.data.models.handlingsplan import Handlingsplan
+from macros.paths.nav import first_heading, place_generated
 from macros.render.export import HEADERS, plan_csv, plan_xlsx
 from macros.render.plan import area_table, status_notes, whole_plan
 from macros.render.timeline import timeline_svg, timeline_table

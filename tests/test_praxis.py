@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from conftest import copy_project, run_build
-from macros.render.praxis import abbreviations_snippet, bba_for_age, check_guidance_meta, guidance_footer
+from macros.render.practice import abbreviations_snippet, bba_for_age, check_guidance_meta, guidance_footer
 
 
 def _page(site, path: str) -> str:
@@ -73,8 +73,8 @@ def test_guidance_meta_check_names_page_and_field():
 def test_footer_says_granskad_only_from_a_recorded_review():
     import datetime as dt
 
-    from macros.models.granskningar import Granskning
-    from macros.render.granskad import Status
+    from macros.data.models.granskningar import Granskning
+    from macros.render.review_status import Status
 
     draft = guidance_footer(Status("utkast"), None, ("Processledarna", "../roller/processledare.md"), [("Källa", "https://example.org/")])
     assert "Granskad" not in draft and "Utkast:" in draft

@@ -6,15 +6,12 @@ from __future__ import annotations
 import gzip
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import brotli
 from conftest import ROOT, copy_project, run_build
 
-sys.path.insert(0, str(ROOT / "tools"))
-import publish  # noqa: E402
-import publishing  # noqa: E402
+from macros.steps import publishing, release as publish
 
 
 def _sha256_b64(text: str) -> str:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import DataError
-from macros.render import sok
-from macros.site import load_site
-from macros.sokindex import DICTIONARY, dictionary_analyser, page_kind
+from macros.data.loader import DataError
+from macros.domain import search_vocabulary as sok
+from macros.data.site import load_site
+from macros.steps.search_index import DICTIONARY, dictionary_analyser, page_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,7 +59,7 @@ def test_a_variant_belongs_to_one_term_and_errors_name_file_entry_and_field(tmp_
 
 
 def test_spellings_that_differ_only_in_spaces_and_hyphens_may_stand_in_one_term(site_data):
-    from macros.models.praxis import term_key
+    from macros.data.models.praxis import term_key
 
     bba = site_data.get("term", "bba")
     # Four spellings on Region Kronoberg's pages (issue 14), two search keys.
@@ -186,7 +186,7 @@ def test_every_indexed_page_tells_pagefind_its_kind(built_site):
 
 @pytest.mark.skipif(not DICTIONARY.with_suffix(".dic").exists(), reason="Debian's hunspell-sv is not installed (.ci/run installs it)")
 def test_the_dictionarys_answers_are_kept_between_builds(tmp_path, monkeypatch):
-    import macros.sokindex as sokindex
+    import macros.steps.search_index as sokindex
 
     analyse, save = sokindex.cached_analyser(tmp_path)
     first = analyse("kompetensutveckling")

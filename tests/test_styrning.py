@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, run_build
-from macros.models.handlingsplan import Handlingsplan, Planversion
-from macros.render.styrning import (
+from macros.data.models.handlingsplan import Handlingsplan, Planversion
+from macros.render.governance import (
     calendar_ics,
     calendar_items,
     diff,

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.links import Links, url_of
-from macros.loader import DataError, load_yaml
-from macros.models.common import parse_period
-from macros.schemas import schema_documents, schema_header_problems
+from macros.paths.links import Links, url_of
+from macros.data.loader import DataError, load_yaml
+from macros.data.models.common import parse_period
+from macros.data.schemas import schema_documents, schema_header_problems
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import yaml
 
 from browser_support import CHROMIUM, SiteServer, chromium
 from conftest import copy_project, run_build
-from macros.redirects import address_to_src
+from macros.paths.redirects import address_to_src
 
 
 def unresolved(site: Path, addresses) -> list[str]:
@@ -80,7 +80,7 @@ def test_a_moved_module_keeps_its_old_address(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     old = site / "utbildning" / "m05-barnets-plan" / "index.html"
     assert redirect_target(old) == "../m05-barnets-plan-och-sip/"
-    from macros.site import load_site
+    from macros.data.site import load_site
 
     assert unresolved(site, load_site(project / "data").adresser.adresser) == []
     if os.path.exists(CHROMIUM):  # and a browser really lands on the new page
@@ -121,8 +121,8 @@ def test_module_header_on_the_wrong_page_fails_the_build(tmp_path):
 
 
 def test_redirect_map_from_registry():
-    from macros.models.utbildning import AdresserFil
-    from macros.redirects import redirect_map
+    from macros.data.models.utbildning import AdresserFil
+    from macros.paths.redirects import redirect_map
 
     reg = AdresserFil.model_validate(yaml.safe_load("adresser:\n  - {adress: /a/b/, flyttad_till: /c/}\n  - {adress: /c/}\n"))
     assert redirect_map(reg.adresser) == {"a/b.md": "c.md"}

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 import yaml
-from project_copy import copy_project  # tools/ is on sys.path when run as a script
+from macros.steps.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -65,7 +65,7 @@ def plain_project(work: Path) -> Path:
     """The same pages as Markdown after the macros ran, in a project without macros."""
     dumped = copy_project(work / "med-dump")
     cfg = yaml.safe_load((dumped / "mkdocs.yml").read_text(encoding="utf-8"))
-    cfg["hooks"] = ["macros/hooks.py", "tools/bench_dump.py"]
+    cfg["hooks"] = ["macros/hooks/generated.py", "tools/bench_dump.py"]
     (dumped / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
     dump = work / "dump"
     site = work / "site-dump"
@@ -342,8 +342,7 @@ def run_lighthouse(work: Path, runs: int) -> None:
 def pdf_report(site: Path, runs: int, work: Path) -> None:
     """What the PDF documents (tools/pdf.py) add to the build, and the whole
     build as `make build` runs it (target: under 10 s on 2 cores)."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    from pdf import build_pdfs
+    from macros.steps.pdf import build_pdfs
 
     def pdfs() -> float:
         start = time.perf_counter()
@@ -386,8 +385,7 @@ def main() -> int:
         n_pages = pages_in(site)
         print(f"Fullt bygge (mkdocs, med makron):        {sv(full, '6.2f')} s  ({n_pages} sidor)")
         start = time.perf_counter()
-        sys.path.insert(0, str(ROOT))
-        from macros.sokindex import build_search_index
+        from macros.steps.search_index import build_search_index
 
         if build_search_index(site, ROOT).returncode != 0:
             raise SystemExit("sökindexet kunde inte byggas")

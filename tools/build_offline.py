@@ -23,8 +23,8 @@ import zipfile
 from pathlib import Path
 
 import yaml
-from pdf import build_pdfs  # tools/ is on sys.path when run as a script
-from project_copy import copy_project
+from macros.steps.pdf import build_pdfs
+from macros.steps.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "tools" / "npm" / "node_modules" / "iframe-worker" / "shim" / "index.js"

@@ -23,8 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-import publishing
-from pdf import build_pdfs  # tools/ is on sys.path when run as a script
+from macros.steps import publishing
+from macros.steps.pdf import build_pdfs
+from macros.steps.search_index import build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,11 +36,6 @@ def search_index(site: Path, project: Path) -> subprocess.CompletedProcess:
     (glossary variants, kinds of page, compounds). The same code runs in the
     preview (macros/sokindex.py, macros/sokhooks.py). Returns Pagefind's run
     (its output is checked for warnings)."""
-    sys.path.insert(0, str(project))
-    try:
-        from macros.sokindex import build_search_index
-    finally:
-        sys.path.remove(str(project))
     return build_search_index(site, project)
 
 

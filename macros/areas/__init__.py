@@ -2,6 +2,16 @@
 macros as plain functions whose first argument is the build's `Context`, and
 lists them in `MACROS`; `define_env` registers them under their own names."""
 
-from . import beslut, dokument, finansiering, grund, organisation, plan, praxis, styrning, utbildning
+from . import (
+    decisions as beslut,
+    documents as dokument,
+    finance as finansiering,
+    provenance as grund,
+    organisation,
+    plan,
+    practice as praxis,
+    governance as styrning,
+    training as utbildning,
+)
 
 AREAS = (plan, organisation, finansiering, beslut, praxis, utbildning, styrning, grund, dokument)

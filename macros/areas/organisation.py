@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import layout
+from ..paths import layout
 from ..context import Context
-from ..render import org as render, pages
+from ..render import organisation as render, pages
 
 
 def org_chart(ctx: Context) -> str:

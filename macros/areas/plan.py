@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import layout
+from ..paths import layout
 from ..context import Context
 from ..render import pages, plan as render
 from ..render.html import md_text

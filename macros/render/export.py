@@ -17,7 +17,7 @@ import re
 import zipfile
 from collections.abc import Callable
 
-from ..models.handlingsplan import Aktivitet, Handlingsplan, Part
+from ..data.models.handlingsplan import Aktivitet, Handlingsplan, Part
 from .escape import is_formula_like, sheet_cell
 from .plan import recurring_text, status_notes
 

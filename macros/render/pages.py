@@ -7,15 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from ..models.aktorer import Aktor
-from ..models.finansiering import Finansiering
-from ..models.handlingsplan import Aktivitet, Handlingsplan
-from ..models.roller import Roll
-from . import org as org_render
-from . import styrning as steering
-from .finansiering import kr
+from ..data.models.aktorer import Aktor
+from ..data.models.finansiering import Finansiering
+from ..data.models.handlingsplan import Aktivitet, Handlingsplan
+from ..data.models.roller import Roll
+from . import organisation as org_render
+from . import governance as steering
+from .finance import kr
 from .html import md_text
-from .org import Org, Responsibility
+from .organisation import Org, Responsibility
 from .plan import area_list
 from .text import sv_date
 

@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from ..models.handlingsplan import Aktivitet, Amnesomrade, Handlingsplan, Part
+from ..data.models.handlingsplan import Aktivitet, Amnesomrade, Handlingsplan, Part
 from .html import Column, esc, link, md_text, slug, table
-from .kort import css_class, labelled
+from .cards import css_class, labelled
 from .text import MONTHS, sv_date, sv_join
 
 Href = Callable[..., "str | None"]

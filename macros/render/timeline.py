@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from ..models.handlingsplan import Aktivitet, Handlingsplan
+from ..data.models.handlingsplan import Aktivitet, Handlingsplan
 from .html import Column, link, table
-from .kort import css_class, labelled
+from .cards import css_class, labelled
 from .text import MONTHS, sv_date, sv_join
 from .plan import recurring_text
 

@@ -1,0 +1,41 @@
+"""Financing: the published table with its open cross-check."""
+
+from __future__ import annotations
+
+from ..context import Context
+from ..data.models.finansiering import Finansiering
+from ..render import finance as render
+from ..render.provenance import grund_mark
+
+
+def _financing(ctx: Context, fin_id: str | None) -> Finansiering:
+    """A financing decision by id; without an id, the newest (last in data/finansiering.yaml)."""
+    return ctx.site.get("finansiering", fin_id) if fin_id else ctx.site.finansiering.finansiering[-1]
+
+
+def financing_costs(ctx: Context, fin_id: str | None = None) -> str:
+    """The cost items of a financing decision."""
+    return render.costs_list(_financing(ctx, fin_id))
+
+
+def financing_table(ctx: Context, fin_id: str | None = None) -> str:
+    """The published table, with the cross-check beside each figure."""
+    return render.financing_table(_financing(ctx, fin_id), ctx.org.short, ctx.party_url)
+
+
+def financing_summary(ctx: Context, fin_id: str | None = None) -> str:
+    """Totals: the region's half and the municipalities' half."""
+    return render.summary(_financing(ctx, fin_id), ctx.org.short)
+
+
+def financing_checks(ctx: Context, fin_id: str | None = None) -> str:
+    """Every published figure that the cross-check does not confirm, with its working."""
+    return render.checks_table(_financing(ctx, fin_id), ctx.org.short)
+
+
+def financing_reading(ctx: Context, fin_id: str | None = None) -> str:
+    """Columns read out of another column (our reading), with their provenance mark."""
+    return render.derived_columns(_financing(ctx, fin_id), ctx.org.short, lambda g: grund_mark(g, ctx.source_of))
+
+
+MACROS = (financing_costs, financing_table, financing_summary, financing_checks, financing_reading)

@@ -1,0 +1,1 @@
+"""Domain logic over validated data (no markup, no mkdocs): review queue, search vocabulary."""

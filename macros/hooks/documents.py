@@ -1,0 +1,76 @@
+"""mkdocs hooks (glue) for change notes and PDF links.
+
+Listed under `hooks:` in mkdocs.yml after macros/hooks.py. Adds the Atom feed
+of the change notes (data/andringar.yaml) as a real file of the build, and to
+each page its PDF link (after the first heading) and its "Senast ändrad"
+block (at the end). Where things live: macros/layout.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from macros.paths import layout
+from macros.build import build_of
+from macros.paths.links import Links
+from macros.render.changes import atom_feed, note_anchor, page_block
+from macros.render.pdf import pdf_link
+
+
+def on_files(files: Files, config) -> Files:
+    build = build_of(config)
+    if build is None:
+        return files
+    files.append(File.generated(config, layout.FEED_FILE, content=_feed(build, config)))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files):
+    build = build_of(config)
+    if build is None:
+        return markdown
+    src = page.file.src_uri
+    here = Links(src, config.get("use_directory_urls", True))
+    pdf = layout.pdf_of_page(build.site, src)
+    if pdf is not None:
+        lines = markdown.split("\n")
+        at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1) + 1
+        lines[at:at] = ["", pdf_link(here.to(pdf[0]), pdf[1]), ""]
+        markdown = "\n".join(lines)
+    notes = layout.page_notes(build.site, src)
+    block = page_block(notes, lambda n: here.to(layout.CHANGE_LOG_PAGE, note_anchor(n)), here.to(layout.CHANGE_LOG_PAGE))
+    return markdown + ("\n\n" + block + "\n" if block else "")
+
+
+def _feed(build, config) -> bytes:
+    """andringar.xml, with links relative to the feed (at the site's root)."""
+    here = Links(layout.FEED_FILE, config.get("use_directory_urls", True))
+    docs = Path(config["docs_dir"])
+
+    def page_href(address: str) -> str:
+        src = layout.address_source(address, build.pages, docs)
+        return here.to(src) if src else address.lstrip("/")
+
+    def page_title(address: str) -> str:
+        src = layout.address_source(address, build.pages, docs)
+        return _plain(layout.page_title(src, build.pages, docs)) if src else address
+
+    return atom_feed(
+        build.site.andringar.andringar,
+        title=layout.FEED_TITLE,
+        feed_href=layout.FEED_FILE,
+        log_href=here.to(layout.CHANGE_LOG_PAGE),
+        note_href=lambda n: here.to(layout.CHANGE_LOG_PAGE, note_anchor(n)),
+        page_href=page_href,
+        page_title=page_title,
+        moved=layout.moved_addresses(build.site),
+    )
+
+
+def _plain(markdown_text: str) -> str:
+    """Markdown inline text (as md_text escapes it) back to plain text for the feed."""
+    text = re.sub(r"\\(.)", r"\1", markdown_text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

@@ -1,0 +1,1 @@
+"""Where things live: page and download paths, addresses, redirects, navigation placement."""

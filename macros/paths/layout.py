@@ -1,0 +1,252 @@
+"""Where things live: the only module that knows the site's layout.
+
+Paths of generated pages and downloads, which page presents a role or party,
+the pages and files generated from data, and which plan is current. Pure: no
+mkdocs import; generators get hrefs made from these paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .links import url_of
+from ..data.models.handlingsplan import Handlingsplan, Part
+from ..render.changes import notes_for
+from ..render.export import plan_csv, plan_xlsx
+from ..render.html import md_text
+from ..render.organisation import Org
+from ..render.pdf import PdfDoc
+from ..render.plan import plan_period_text
+from ..render.practice import template_rtf
+from ..render.governance import calendar_ics
+from ..render.text import sv_date
+from ..data.site import SiteData
+
+TEMPLATE_DOWNLOAD = "praxismodellen/barnets-plan-mall.rtf"
+TEMPLATE_NOTE = "Mall från handboken Barnens bästa gäller! – i Kronoberg. Innehåller inga personuppgifter förrän den fylls i."
+CALENDAR_DOWNLOAD = "styrning/uppfoljningar.ics"
+FINANCING_PAGE = "styrning/finansiering.md"
+REPORT_PAGE = "praxismodellen/anmalningsplikt.md"
+# Pages that give guidance: they must carry owner, review and sources in their
+# front matter; those in DANGER_FOLDERS also show the "Är ett barn i fara?" box.
+GUIDANCE_FOLDERS = ("praxismodellen/", "familj/")
+DANGER_FOLDERS = ("praxismodellen/",)
+
+
+def is_guidance(src_uri: str) -> bool:
+    return src_uri.startswith(GUIDANCE_FOLDERS)
+
+
+def plan_page(plan_id: str, name: str = "index") -> str:
+    """Docs path of a plan's generated pages: "handlingsplan/2019-2023/index.md"."""
+    return f"handlingsplan/{plan_id}/{name}.md"
+
+
+def plan_download(plan_id: str, ext: str) -> str:
+    return f"handlingsplan/{plan_id}/handlingsplan-{plan_id}.{ext}"
+
+
+def module_page(site: SiteData, module_id: str) -> str:
+    """Docs path of a training module's page: "utbildning/m03-barnets-plan.md"."""
+    return f"utbildning/{site.get('modul', module_id).adress}.md"
+
+
+def education_page(education_id: str) -> str:
+    return f"utbildning/utbildningar/{education_id}.md"
+
+
+def site_path(src: str) -> str:
+    """The published address of a page: "utbildning/m03-x.md" -> "/utbildning/m03-x/"."""
+    return "/" + url_of(src)
+
+
+def entity_page(kind: str, id_: str, org: Org) -> tuple[str, str | None] | None:
+    """(docs path, anchor) of the page that presents a role or party, or None."""
+    if kind == "roll":
+        return (f"roller/{id_}.md", None)
+    if kind == "aktor":
+        if id_ in org.unit_of:
+            return (f"roller/parter/{org.unit_of[id_]}.md", f"enhet-{id_}")
+        return (f"roller/parter/{id_}.md", None)
+    return None
+
+
+def organisation(site: SiteData) -> Org:
+    """The organisation index (parties, units, groups, roles), derived once per build."""
+    return Org(site.aktorer.aktorer, site.roller.roller)
+
+
+def current_plan(site: SiteData) -> Handlingsplan:
+    """The current action plan: the one whose period starts last."""
+    return max(site.handlingsplaner.values(), key=lambda p: p.period.first_day)
+
+
+def plan_period(plan: Handlingsplan) -> str:
+    return plan_period_text(plan).replace("-", "–")
+
+
+def part_name(site: SiteData, part: Part) -> str:
+    """Name of a responsible part of an activity, from the data."""
+    names = []
+    if part.roll:
+        names.append(site.get("roll", part.roll).namn)
+    if part.aktor:
+        names.append(site.get("aktor", part.aktor).namn)
+    text = " – ".join(names) if names else ""
+    return text or (part.text or "")
+
+
+def generated_pages(site: SiteData, org: Org) -> dict[str, str]:
+    """Pages generated from data (docs path -> Markdown with one-line macro
+    calls). hooks.py adds them to the build and places them in the nav, in the
+    section whose index.md is in the same folder."""
+    pages: dict[str, str] = {}
+    # action plans: the whole plan, one page per subject area, a timeline
+    for plan in site.handlingsplaner.values():
+        pages[plan_page(plan.id)] = (
+            f"# Handlingsplan {plan_period(plan)}\n\n"
+            f'{{{{ plan_intro("{plan.id}") }}}}\n\n'
+            "<!-- Generated from data/handlingsplan/: edit the data, not this page. -->\n"
+            f'{{{{ plan_document("{plan.id}") }}}}\n'
+        )
+        for area in plan.amnesomraden:
+            pages[plan_page(plan.id, f"omrade-{area.nummer}")] = (
+                f"# {area.nummer}. {md_text(area.namn)}\n\n"
+                f'{{{{ plan_area("{plan.id}", {area.nummer}) }}}}\n'
+            )
+        pages[plan_page(plan.id, "tidslinje")] = (
+            f"# Tidslinje {plan_period(plan)}\n\n"
+            f'{{{{ plan_timeline("{plan.id}") }}}}\n'
+        )
+    # training: one page per education (the module pages are written by hand)
+    for edu in site.utbildning.utbildningar:
+        pages[education_page(edu.id)] = f"# {md_text(edu.rubrik)}\n\n{{{{ education_modules(\"{edu.id}\") }}}}\n"
+    # organisation: one page per role and per party
+    for role in site.roller.roller:
+        pages[entity_page("roll", role.id, org)[0]] = f"# {md_text(role.namn)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
+    for party in site.aktorer.aktorer:
+        pages[entity_page("aktor", party.id, org)[0]] = f"# {md_text(party.namn)}\n\n{{{{ party_page(\"{party.id}\") }}}}\n"
+    return pages
+
+
+def generated_files(site: SiteData) -> dict[str, bytes]:
+    """Files generated from data at build time (downloads), by site path."""
+    files: dict[str, bytes] = {}
+    files[CALENDAR_DOWNLOAD] = calendar_ics(sorted(site.handlingsplaner.values(), key=lambda p: p.period.first_day))
+    files[TEMPLATE_DOWNLOAD] = template_rtf(site.barnets_plan, TEMPLATE_NOTE)
+    for plan in site.handlingsplaner.values():
+        name = lambda part: part_name(site, part)  # noqa: E731
+        files[plan_download(plan.id, "csv")] = plan_csv(plan, name)
+        files[plan_download(plan.id, "xlsx")] = plan_xlsx(plan, name)
+    return files
+
+
+# ---------------------------------------------------------------- change notes, PDFs, editors' guide
+# Where the change log, its feed, the editors' pages and the PDF documents live,
+# and which built pages make up each PDF (tools/pdf.py writes them after mkdocs).
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+CHANGE_LOG_PAGE = "om-webbplatsen/andringar.md"
+ABOUT_PAGE = "om-webbplatsen/index.md"  # explains the provenance marks (#grund)
+GUIDE_PAGE = "redaktorer/redigera.md"
+MACROS_PAGE = "redaktorer/makron.md"
+FEED_FILE = "andringar.xml"
+FEED_TITLE = "Ändringar – Barnens bästa gäller! – i Kronoberg"
+PLAN_PDF = "handlingsplan/{plan}/handlingsplan-{plan}.pdf"
+PRACTICE_PDF = "praxismodellen/praxismodellen.pdf"
+PRACTICE_FOLDER = "praxismodellen/"
+MODULE_PDF = "utbildning/{adress}.pdf"
+TEMPLATE_PAGE = "praxismodellen/mall-barnets-plan.md"
+TEMPLATE_PDF = "praxismodellen/barnets-plan-mall.pdf"
+
+
+def moved_addresses(site: SiteData) -> dict[str, str]:
+    """{old address: new address} for every moved page (data/adresser.yaml)."""
+    return {a.adress: a.flyttad_till for a in site.adresser.adresser if a.flyttad_till}
+
+
+def address_source(address: str, generated: dict[str, str], docs_dir: Path = PROJECT / "docs") -> str | None:
+    """The source of the page published at `address` ("/a/b/" -> "a/b.md" or "a/b/index.md"), or None."""
+    stem = address.strip("/")
+    for cand in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
+        if cand in generated or (docs_dir / cand).is_file():
+            return cand
+    return None
+
+
+def page_title(src: str, generated: dict[str, str], docs_dir: Path = PROJECT / "docs") -> str:
+    """A page's title as Markdown text: front matter `title`, else its first `# ` heading."""
+    text = generated.get(src)
+    if text is None:
+        text = (docs_dir / src).read_text(encoding="utf-8")
+    front = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
+    if front:
+        title = re.search(r"^title:\s*(.+)$", front.group(1), re.M)
+        if title:
+            return title.group(1).strip().strip("\"'")
+        text = text[front.end():]
+    h1 = re.search(r"^# (.+?)\s*(\{[^}]*\})?\s*$", text, re.M)
+    return h1.group(1) if h1 else src
+
+
+def page_notes(site: SiteData, src: str) -> list:
+    """The change notes about a page, newest first (moved addresses followed)."""
+    return notes_for(site_path(src), site.andringar.andringar, moved_addresses(site))
+
+
+def pdf_of_page(site: SiteData, src: str) -> tuple[str, str] | None:
+    """(site path of the PDF, link text) when `src` is the page a PDF belongs to."""
+    for plan in site.handlingsplaner.values():
+        if src == plan_page(plan.id):
+            return (PLAN_PDF.format(plan=plan.id), "Ladda ner hela handlingsplanen som PDF")
+    if src == PRACTICE_FOLDER + "index.md":
+        return (PRACTICE_PDF, "Ladda ner hela praxismodellen som PDF (alla sidor i ordning)")
+    if src == TEMPLATE_PAGE:
+        return (TEMPLATE_PDF, "Ladda ner mallen som PDF")
+    for mod in site.utbildning.moduler:
+        if src == f"utbildning/{mod.adress}.md":
+            return (MODULE_PDF.format(adress=mod.adress), "Ladda ner modulen som PDF (handout)")
+    return None
+
+
+def _nav_sources(nav) -> list[str]:
+    out: list[str] = []
+    for item in nav or []:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            out += _nav_sources(value) if isinstance(value, list) else ([value] if isinstance(value, str) else [])
+    return out
+
+
+def _dated(site: SiteData, srcs: list[str], lead: str = "") -> tuple[str, dt.date]:
+    """The date of a document's data: its pages' newest change note, else the
+    handbook's newest change. Never the clock."""
+    days = [n.datum for s in srcs for n in page_notes(site, s)]
+    if days:
+        return (lead + f"Innehållet ändrades senast {sv_date(max(days))}.", max(days))
+    day = max(n.datum for n in site.andringar.andringar)
+    return (lead + f"Handbokens innehåll ändrades senast {sv_date(day)}.", day)
+
+
+def pdf_documents(site: SiteData, nav) -> list[PdfDoc]:
+    """Every PDF of the site: path, title, pages (sources, in order), date of
+    its data. `nav` is mkdocs.yml's nav (the practice model in nav order)."""
+    docs = []
+    for plan in site.handlingsplaner.values():
+        revised = plan.revisioner[-1].datum if plan.revisioner else plan.faststalld
+        lead = f"Planen fastställdes {sv_date(plan.faststalld)} och reviderades senast {sv_date(revised)}. "
+        text, day = _dated(site, [plan_page(plan.id)], lead)
+        docs.append(PdfDoc(PLAN_PDF.format(plan=plan.id), plan.titel, (plan_page(plan.id),), text, max(day, revised), "Handlingsplan"))
+    practice = [s for s in _nav_sources(nav) if s.startswith(PRACTICE_FOLDER)]
+    if practice:
+        text, day = _dated(site, practice)
+        docs.append(PdfDoc(PRACTICE_PDF, "Praxismodellen", tuple(practice), text, day, "Vägledning"))
+    for mod in site.utbildning.moduler:
+        src = f"utbildning/{mod.adress}.md"
+        text, day = _dated(site, [src])
+        title = f"Modul {mod.id[1:].lstrip('0')}: {mod.titel}"
+        docs.append(PdfDoc(MODULE_PDF.format(adress=mod.adress), title, (src,), text, day, "Utbildningsmodul, handout"))
+    text, day = _dated(site, [TEMPLATE_PAGE])
+    docs.append(PdfDoc(TEMPLATE_PDF, "Mall för barnets plan", (TEMPLATE_PAGE,), text, day, "Mall"))
+    return docs

@@ -1,0 +1,1 @@
+"""Build steps on a built site: PDF documents, search index, publishing steps, release."""

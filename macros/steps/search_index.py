@@ -1,0 +1,180 @@
+"""Glue for search: the kind of each page, the Pagefind index of a built site
+and the search vocabulary beside it (sok/ordforrad.json).
+
+`build_search_index(site_dir, project)` is what both `make build`
+(tools/build_site.py, after `mkdocs build`) and the preview (`make serve`,
+through macros/sokhooks.py after every rebuild) run, so an editor sees the
+search readers will get. The logic lives in macros/render/sok.py; this module
+only knows paths, runs Pagefind and reads the Swedish dictionary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from itertools import islice
+from pathlib import Path
+
+from spylls.hunspell import Dictionary
+from spylls.hunspell.algo.lookup import CompoundForm
+
+from macros.domain import search_vocabulary as sok
+from macros.domain.search_vocabulary import Analysis
+from macros.data.site import load_site
+
+# Pagefind's options (the language, Swedish, comes from <html lang="sv">).
+# Left out of the index: heading permalinks, and the "Senast granskad ·
+# Ansvarig · Källor" line under guidance pages (the same owner and source
+# titles on many pages: it made every page match "processledarna").
+PAGEFIND_ARGS = ["--exclude-selectors", ".headerlink", "--exclude-selectors", ".bbg-granskad"]
+# Debian's hunspell-sv: the Swedish dictionary that splits compounds.
+DICTIONARY = Path("/usr/share/hunspell/sv_SE")
+VOCABULARY_FILE = "sok/ordforrad.json"
+
+# The kind of each page: shown in every search result and offered as a filter
+# (Pagefind filter "typ"). First matching rule wins: (pattern on the source
+# path, kind). The words that ask for a kind are in KIND_WORDS.
+KIND_RULES = [
+    (r"^familj/", "Lättläst"),
+    (r"^praxismodellen/", "Vägledning"),
+    (r"^utbildning/m\d\d-", "Utbildningsmodul"),
+    (r"^utbildning/", "Utbildning"),
+    (r"^handlingsplan/[^/]+/omrade-\d+\.md$", "Aktivitet i handlingsplanen"),
+    (r"^handlingsplan/", "Handlingsplan"),
+    (r"^roller/parter/", "Part"),
+    (r"^roller/", "Roll"),
+    (r"^styrning/beslut\.md$", "Beslut"),
+    (r"^styrning/", "Styrning och finansiering"),
+    (r"^ordlista\.md$", "Ordlista"),
+    (r".", "Om handboken"),
+]
+KIND_WORDS = {
+    "Lättläst": ["lättläst", "lättlästa", "lätt svenska", "lättläst svenska"],
+    "Vägledning": ["vägledning", "vägledningar"],
+    "Utbildningsmodul": ["utbildningsmodul", "utbildningsmoduler", "modul", "moduler"],
+    "Aktivitet i handlingsplanen": ["aktivitet", "aktiviteter", "aktiviteten"],
+    "Roll": ["roll", "roller", "rollen"],
+    "Beslut": ["beslut", "besluten", "beslutet"],
+}
+
+
+def page_kind(src_uri: str) -> str:
+    for pattern, kind in KIND_RULES:
+        if re.search(pattern, src_uri):
+            return kind
+    return KIND_RULES[-1][1]
+
+
+def kinds() -> list[tuple[str, list[str]]]:
+    names = list(dict.fromkeys(kind for _, kind in KIND_RULES))
+    return [(name, KIND_WORDS.get(name, [])) for name in names]
+
+
+# ---------------------------------------------------------------- the dictionary
+
+
+def dictionary_analyser():
+    """A function word -> render.sok.Analysis from Debian's hunspell-sv (read
+    with spylls, Hunspell in Python), or None when the dictionary is missing."""
+    if not DICTIONARY.with_suffix(".dic").exists():
+        return None
+    dic = Dictionary.from_files(str(DICTIONARY))
+
+    def analyse(word: str) -> Analysis:
+        lemma, parts = None, []
+        for form in islice(dic.lookuper.good_forms(word), 40):
+            if isinstance(form, CompoundForm):
+                parts.append([p.stem for p in form.parts])
+            elif lemma is None:
+                lemma = form.stem
+        return Analysis(lemma, parts)
+
+    return analyse
+
+
+def cached_analyser(cache_dir: Path | None = None):
+    """dictionary_analyser() with its answers kept between builds (a file in
+    the temporary directory, one per dictionary version), so the preview's
+    rebuilds do not read the dictionary again. Returns (analyse, save) or None."""
+    dic, aff = DICTIONARY.with_suffix(".dic"), DICTIONARY.with_suffix(".aff")
+    if not dic.exists():
+        return None
+    stamp = hashlib.sha256(f"{dic.stat().st_size}:{dic.stat().st_mtime_ns}:{aff.stat().st_mtime_ns}".encode()).hexdigest()[:12]
+    path = (cache_dir or Path(tempfile.gettempdir()) / "bbg-sok") / f"sammansattningar-{stamp}.json"
+    try:
+        cache = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    real = []  # the dictionary, read only when a word is not in the cache
+    added = []
+
+    def analyse(word: str) -> Analysis:
+        if word not in cache:
+            if not real:
+                real.append(dictionary_analyser())
+            a = real[0](word)
+            cache[word] = [a.lemma, a.parts]
+            added.append(word)
+        lemma, parts = cache[word]
+        return Analysis(lemma, parts)
+
+    def save() -> None:
+        if not added:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+    return analyse, save
+
+
+# ---------------------------------------------------------------- building
+
+
+def write_vocabulary(site_dir: Path, data_dir: Path) -> dict:
+    """sok/ordforrad.json in the built site: the glossary's terms and
+    variants, kinds of page, BBA by age and the site's compounds split."""
+    site = load_site(data_dir)
+    words: set[str] = set()
+    for html in site_dir.rglob("*.html"):
+        if "pagefind" in html.relative_to(site_dir).parts:
+            continue
+        words.update(sok.indexed_words(html.read_text(encoding="utf-8")))
+    for term in site.ordlista.termer:
+        for text in [term.term, *term.varianter, term.aldre_term or ""]:
+            words.update(w.lower() for w in re.findall(r"[A-Za-zÅÄÖåäöÉé]+", text))
+    cached = cached_analyser()
+    if cached is None:
+        print(f"Obs: ordlistan {DICTIONARY}.dic saknas (Debian-paketet hunspell-sv): "
+              "sökningen delar inte sammansatta ord.", file=sys.stderr)
+        parts = {}
+    else:
+        analyse, save = cached
+        parts = sok.compound_parts(words, analyse)
+        save()
+    data = sok.vocabulary(site.ordlista.termer, kinds(), sok.age_words(site.praxis.bba_skeden), parts, "ordlista/")
+    target = site_dir / VOCABULARY_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    return data
+
+
+def run_pagefind(site_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet", *PAGEFIND_ARGS],
+                          cwd=cwd, capture_output=True, text=True)
+
+
+def build_search_index(site_dir: Path, project: Path) -> subprocess.CompletedProcess:
+    """Pagefind's index and the search vocabulary for a built site. Returns
+    Pagefind's run: the caller checks its code and its output (a warning
+    stops the build, tools/build_site.py)."""
+    result = run_pagefind(site_dir, project)
+    if result.returncode == 0:
+        write_vocabulary(site_dir, project / "data")
+    return result
