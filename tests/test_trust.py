@@ -444,10 +444,12 @@ def test_a_mark_explains_itself_on_focus_and_on_tap(real_site, browser, width):
         server.close()
 
 
-def test_changed_pages_pass_axe(real_site, reviewed, browser):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_changed_pages_pass_axe(real_site, reviewed, browser, scheme):
     server, fiction = SiteServer(real_site), SiteServer(reviewed["site"])
     try:
-        page = browser.new_page()
+        ctx = browser.new_context(color_scheme=scheme)
+        page = ctx.new_page()
         failures = {}
         urls = [server.base + _url(src) for src in GUIDANCE]
         urls += [server.base + p for p in ("om/", "om-webbplatsen/", "redaktorer/", "redaktorer/granskning/", "styrning/finansiering/")]
@@ -455,10 +457,13 @@ def test_changed_pages_pass_axe(real_site, reviewed, browser):
         for url in urls:
             page.goto(url, wait_until="load")
             page.wait_for_function("() => document.readyState === 'complete'")
+            marks = page.locator(".bbg-grund-tolkning .bbg-grund-knapp")
+            if marks.count():
+                marks.first.focus()  # with a tip open (focus: no pointer left hovering a table row)
             violations = _axe(page)
             if violations:
                 failures[url] = violations
-        page.close()
+        ctx.close()
         assert failures == {}
     finally:
         server.close()
