@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
 AXE    := tools/npm/node_modules/axe-core/axe.min.js
-.PHONY: help install serve build publish offline check schemas granska granska-hash test bench clean
+.PHONY: help install serve build publish offline check schemas granska granska-hash test test-fast bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -55,9 +55,13 @@ $(AXE): tools/npm/package.json tools/npm/package-lock.json
 	npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
 	@touch $(AXE)
 
-test: install $(AXE) ## Run every test (lint, data, generators, builds, browser)
+test: install $(AXE) ## Run every test (lint, data, generators, builds, browser, nginx)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest
+
+test-fast: install ## Run the fast tier: lint, data, generators and macros (no build, no browser)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/python -m pytest -q -m unit
 
 bench: install $(AXE) ## Print build times, page weights and Lighthouse scores (not a test)
 	$(BIN)/python tools/bench.py

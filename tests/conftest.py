@@ -1,8 +1,18 @@
-"""Shared fixtures: the real data, loaded once, and one real strict build."""
+"""Shared fixtures: the real data, loaded once, and one real strict build;
+and the test tiers.
+
+Every test is in exactly one tier (a pytest marker): `unit` (data, generators,
+macros: no build, no browser), `build` (a real build), `browser` (Debian's
+Chromium) or `nginx` (a real nginx). A test marked by hand keeps its tier;
+otherwise it gets `nginx`, `browser` or `build` from the fixtures it uses and
+`unit` if it uses none. `make test-fast` runs the unit tier. A test that
+starts something above its tier fails (run_build, chromium(), nginx), so a
+slow test cannot hide in the fast tier."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +21,42 @@ import pytest
 
 from macros.data.site import load_site
 from macros.steps.project_copy import copy_project  # noqa: F401  (shared with tools/)
+from tiers import ENV, TIERS, require_tier
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# Fixtures that put a test in a tier (the highest one wins).
+TIER_FIXTURES = {"host": "nginx", "browser": "browser", "bundle": "browser", "built_site": "build", "edited_site": "build"}
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "unit: data, generators and macros in-process; no build, no browser")
+    config.addinivalue_line("markers", "build: runs a real build (tools/build_site.py or mkdocs)")
+    config.addinivalue_line("markers", "browser: drives Debian's Chromium")
+    config.addinivalue_line("markers", "nginx: runs a real nginx")
+
+
+def tier_of(marks: set[str], fixtures: list[str]) -> str:
+    """The test's tier: its own marker, else the highest its fixtures need, else unit."""
+    own = [t for t in TIERS if t in marks]
+    if len(own) > 1:
+        raise pytest.UsageError(f"a test has more than one tier: {own}")
+    if own:
+        return own[0]
+    needed = [TIER_FIXTURES[f] for f in fixtures if f in TIER_FIXTURES]
+    return max(needed, key=TIERS.index) if needed else "unit"
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        tier = tier_of({m.name for m in item.iter_markers()}, list(item.fixturenames))
+        if tier not in {m.name for m in item.iter_markers()}:
+            item.add_marker(getattr(pytest.mark, tier))
+
+
+def pytest_runtest_setup(item) -> None:
+    os.environ[ENV] = next(m.name for m in item.iter_markers() if m.name in TIERS)
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +71,7 @@ def site_data():
 
 def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """The real build command (tools/build_site.py), as `make build` runs it."""
+    require_tier("build", "runs a build")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
         [sys.executable, str(project / "tools" / "build_site.py"), "--project", str(project), "--site-dir", str(site_dir)],
@@ -39,8 +84,51 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The whole real site, built once per test session with --strict."""
+    """The whole real site, built once per test session with --strict, over
+    an earlier site/ (which the build must replace: test_bad_input.py). The
+    build's output is kept beside it in build.log (test_publishing.py)."""
     out = tmp_path_factory.mktemp("bygge") / "site"
+    out.mkdir()
+    (out / EARLIER_PAGE).write_text("<p>en tidigare publicerad sida</p>", encoding="utf-8")
     result = run_build(ROOT, out)
+    (out.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return out
+
+
+# A page of an earlier build that the real build must remove.
+EARLIER_PAGE = "tidigare-sida.html"
+
+FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURE_PLAN = FIXTURES / "handlingsplan-2024-2025.yaml"
+FIXTURE_PLAN_VERSION = FIXTURES / "handlingsplan-2024-2025--2024-02-01.yaml"
+
+
+def move_module(project: Path, old: str, new: str, register: bool) -> None:
+    """Rename a module page as an editor would: file, data, nav; with or without the registry entry."""
+    docs = project / "docs" / "utbildning"
+    (docs / f"{old}.md").rename(docs / f"{new}.md")
+    for rel in ("data/utbildning.yaml", "mkdocs.yml"):
+        p = project / rel
+        p.write_text(p.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    reg = project / "data" / "adresser.yaml"
+    text = reg.read_text(encoding="utf-8")
+    if register:
+        text = text.replace(f"  - adress: /utbildning/{old}/\n", f"  - adress: /utbildning/{old}/\n    flyttad_till: /utbildning/{new}/\n  - adress: /utbildning/{new}/\n")
+    reg.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def edited_site(tmp_path_factory) -> Path:
+    """One build of the project after an editor's everyday changes, each a
+    data-only change: a second plan period (the fictional 2024–2025 plan), an
+    earlier wording of it, and module m05 moved with its old address kept."""
+    project = copy_project(tmp_path_factory.mktemp("redigerat") / "projekt")
+    shutil.copy(FIXTURE_PLAN, project / "data" / "handlingsplan" / "2024-2025.yaml")
+    (project / "data" / "handlingsplan-versioner").mkdir(exist_ok=True)
+    shutil.copy(FIXTURE_PLAN_VERSION, project / "data" / "handlingsplan-versioner" / "2024-2025--2024-02-01.yaml")
+    move_module(project, "m05-barnets-plan", "m05-barnets-plan-och-sip", register=True)
+    site = project.parent / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site

@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tiers import require_tier
+
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 HAVE_NGINX = os.path.exists(NGINX) and os.path.exists("/etc/nginx/nginx.conf")
@@ -138,6 +140,7 @@ class Host:
     def reload(self) -> None:
         self.configure()
         if self.proc is None:
+            require_tier("nginx", "starts nginx")
             self.proc = subprocess.Popen([NGINX, "-c", str(self.conf), "-g", "daemon off;"],
                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             for _ in range(200):

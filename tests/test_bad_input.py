@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import EARLIER_PAGE, copy_project, run_build
 from macros.data.loader import DataError
 from macros.data.site import load_site
 
@@ -84,6 +84,21 @@ CASES = {
         _replace("    grund:\n      typ: kontrolleras\n      saknas: paragrafen i den nya socialtjänstlagen (2025:400)\n",
                  "    kontrollerad: 2026-11-24\n    grund:\n      typ: kontrolleras\n      saknas: paragrafen i den nya socialtjänstlagen (2025:400)\n"),
         ["data/lagar.yaml:", 'post "sol-sip"', "'kontrollerad' får inte anges"]),
+    # The local layer (issue 21): a phone number or web address that is not one stops the build.
+    "local-bad-phone-number": ("data/lokalt.yaml", _replace("      telefon: 0478-125 10\n", "      telefon: 0478-12510x\n"),
+                               ["data/lokalt.yaml:48", 'post "lessebo"', 'fält "socialtjanst.telefon"', "inget telefonnummer"]),
+    "local-mobile-number": ("data/lokalt.yaml", _replace("      telefon: 0470-410 00\n", "      telefon: 070-123 45 67\n"),
+                            ["data/lokalt.yaml:", 'post "vaxjo"', 'fält "socialtjanst.telefon"', "mobilnummer"]),
+    "local-bad-url": ("data/lokalt.yaml",
+                      _replace("        url: https://www.uppvidinge.se/stod-och-omsorg/barnens-basta-galler.html\n",
+                               "        url: https://www.uppvidinge.se/stod och omsorg/barnens-basta-galler.html\n"),
+                      ["data/lokalt.yaml:", 'post "uppvidinge"', 'fält "sidor[0].url"', "mellanslag"]),
+    "local-number-without-source": ("data/lokalt.yaml",
+                                    _replace("      tider: Under kontorstid\n      kallor:\n        - titel: Älmhults kommun – Anmäl misstanke om att barn och unga far illa\n"
+                                             "          url: https://www.almhult.se/omsorgstod/stodforfamilj/misstankeomattbarnfarilla.1784.html\n"
+                                             "          avsnitt: Så anmäler du\n      kontrollerad: 2026-12-03\n    efter_kontorstid:",
+                                             "      tider: Under kontorstid\n      grund: {typ: forslag}\n      kontrollerad: 2026-12-03\n    efter_kontorstid:"),
+                                    ["data/lokalt.yaml:", 'post "almhult"', 'fält "socialtjanst.telefon"', "offentlig källa"]),
 }
 
 
@@ -134,7 +149,13 @@ def published_site(tmp_path_factory) -> Path:
     return site
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+# One case for each stage that can stop a build: reading the file, parsing YAML,
+# a model, a reference across files (every case's message: the loader test above).
+BUILD_CASES = ["non-utf8", "yaml-syntax", "unknown-key", "unknown-reference"]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("case", BUILD_CASES)
 def test_failed_build_leaves_published_site_untouched(tmp_path: Path, published_site: Path, case: str):
     project = copy_project(tmp_path / "projekt")
     _damage(project, case)
@@ -148,6 +169,7 @@ def test_failed_build_leaves_published_site_untouched(tmp_path: Path, published_
     assert not list(published_site.parent.glob(".site-bygge-*")), "temporary build directory left behind"
 
 
+@pytest.mark.build
 def test_bad_data_stops_mkdocs_before_any_page_is_written(tmp_path: Path):
     project = copy_project(tmp_path / "projekt")
     _damage(project, "unknown-reference")
@@ -161,11 +183,7 @@ def test_bad_data_stops_mkdocs_before_any_page_is_written(tmp_path: Path):
     assert not list(out.rglob("*.html")) if out.exists() else True
 
 
-def test_successful_build_replaces_site(tmp_path: Path):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "gammal.html").write_text("gammal", encoding="utf-8")
-    result = run_build(copy_project(tmp_path / "projekt"), site)
-    assert result.returncode == 0, result.stderr
-    assert (site / "index.html").is_file()
-    assert not (site / "gammal.html").exists()
+def test_successful_build_replaces_site(built_site: Path):
+    # The shared build ran over an earlier site/ holding EARLIER_PAGE (conftest.py).
+    assert (built_site / "index.html").is_file()
+    assert not (built_site / EARLIER_PAGE).exists()

@@ -124,7 +124,7 @@ def test_queue_page_and_csv_list_the_same_items_and_counts_match_the_data(built_
 
     # Counts from the data, walked independently of the queue code.
     expected = Counter()
-    for key in ("ordlista", "lagar", "roller", "aktorer", "beslut", "finansiering", "praxis", "kallor", "utbildning"):
+    for key in ("ordlista", "lagar", "roller", "aktorer", "beslut", "finansiering", "praxis", "kallor", "utbildning", "lokalt"):
         _walk(getattr(site_data, key), expected)
     for plan in site_data.handlingsplaner.values():
         _walk(plan, expected)
@@ -144,12 +144,14 @@ def test_queue_page_and_csv_list_the_same_items_and_counts_match_the_data(built_
         if grund:
             marks[grund["typ"]] += 1
     guidance = [p for folder in ("praxismodellen", "familj") for p in (ROOT / "docs" / folder).glob("*.md")]
-    assert len(guidance) == 14
-    assert site_data.granskningar.granskningar == []  # no review has happened: every guidance page waits
+    assert guidance, "the guidance pages are found"
+    # Every guidance page waits for a review, but for those with a record in
+    # data/granskningar.yaml (read as YAML here, not through the model).
+    records = yaml.safe_load((ROOT / "data" / "granskningar.yaml").read_text(encoding="utf-8"))["granskningar"]
     for kind in ("tolkning", "forslag", "kontrolleras"):
         assert summary[KIND_LABELS[kind]] == expected[kind] + marks[kind], kind
-    assert summary[KIND_LABELS["granskas"]] == 14
-    assert summary[KIND_LABELS["kalla"]] == expected["kalla"] == 4  # two docplayer copies, CVE, Kunskapsguiden
+    assert summary[KIND_LABELS["granskas"]] == len(guidance) - len(records)
+    assert summary[KIND_LABELS["kalla"]] == expected["kalla"]  # sources whose content could not be confirmed
 
     # Known items, by hand: they must be in the list.
     kinds_by_what = {(r[1], r[2]) for r in page_rows}

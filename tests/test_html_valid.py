@@ -44,6 +44,7 @@ def test_every_page_is_valid_html(built_site: Path):
 
 
 @pytest.mark.skipif(JAVA is None, reason="java is not installed (Debian: default-jre-headless)")
+@pytest.mark.build
 def test_the_checker_does_report_errors(tmp_path: Path):
     """The check can fail: a page with Material's original markup has errors."""
     page = tmp_path / "sida.html"

@@ -31,9 +31,10 @@ from nginx_support import DEST, HAVE_NGINX, publish_as_the_readme_says, readme_c
 
 from macros.steps import publishing
 
-pytestmark = pytest.mark.skipif(
-    not HAVE_NGINX, reason="Debian's nginx is not installed (.ci/run installs nginx-light and libnginx-mod-http-brotli-static)"
-)
+pytestmark = [
+    pytest.mark.nginx,
+    pytest.mark.skipif(not HAVE_NGINX, reason="Debian's nginx is not installed (.ci/run installs nginx-light and libnginx-mod-http-brotli-static)"),
+]
 
 
 @pytest.fixture(scope="module")

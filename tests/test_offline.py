@@ -13,6 +13,8 @@ import pytest
 from browser_support import CHROMIUM, chromium
 from conftest import ROOT
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):

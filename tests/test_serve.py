@@ -17,6 +17,8 @@ import pytest
 from browser_support import CHROMIUM, chromium, run_search
 from conftest import copy_project
 
+pytestmark = pytest.mark.browser
+
 
 def _free_port() -> int:
     with socket.socket() as s:

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from browser_support import CHROMIUM, SiteServer, chromium
-from conftest import copy_project, run_build
+from conftest import copy_project, move_module, run_build
 from macros.paths.redirects import address_to_src
 
 
@@ -58,26 +58,10 @@ def test_every_registered_address_resolves_and_every_page_is_registered(built_si
         assert f"/utbildning/{mod.adress}/" in registered, mod.id
 
 
-def _move_module(project: Path, old: str, new: str, register: bool) -> None:
-    """Rename a module page as an editor would: file, data, nav; with or without the registry entry."""
-    docs = project / "docs" / "utbildning"
-    (docs / f"{old}.md").rename(docs / f"{new}.md")
-    for rel in ("data/utbildning.yaml", "mkdocs.yml"):
-        p = project / rel
-        p.write_text(p.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    reg = project / "data" / "adresser.yaml"
-    text = reg.read_text(encoding="utf-8")
-    if register:
-        text = text.replace(f"  - adress: /utbildning/{old}/\n", f"  - adress: /utbildning/{old}/\n    flyttad_till: /utbildning/{new}/\n  - adress: /utbildning/{new}/\n")
-    reg.write_text(text, encoding="utf-8")
-
-
-def test_a_moved_module_keeps_its_old_address(tmp_path):
-    project = copy_project(tmp_path / "projekt")
-    _move_module(project, "m05-barnets-plan", "m05-barnets-plan-och-sip", register=True)
-    site = tmp_path / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stderr[-3000:]
+@pytest.mark.browser
+def test_a_moved_module_keeps_its_old_address(edited_site):
+    site = edited_site  # m05 moved with its old address registered (conftest.py)
+    project = site.parent / "projekt"
     old = site / "utbildning" / "m05-barnets-plan" / "index.html"
     assert redirect_target(old) == "../m05-barnets-plan-och-sip/"
     from macros.data.site import load_site
@@ -95,9 +79,10 @@ def test_a_moved_module_keeps_its_old_address(tmp_path):
             server.close()
 
 
+@pytest.mark.build
 def test_a_module_moved_without_a_redirect_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "projekt")
-    _move_module(project, "m05-barnets-plan", "m05-barnets-plan-och-sip", register=False)
+    move_module(project, "m05-barnets-plan", "m05-barnets-plan-och-sip", register=False)
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("den publicerade webbplatsen", encoding="utf-8")
@@ -111,6 +96,7 @@ def test_a_module_moved_without_a_redirect_stops_the_build(tmp_path):
     assert [p.name for p in site.iterdir()] == ["index.html"], "a stopped build leaves the published site as it was"
 
 
+@pytest.mark.build
 def test_module_header_on_the_wrong_page_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "projekt")
     page = project / "docs" / "utbildning" / "m04-bba-och-overlamning.md"

@@ -11,7 +11,8 @@ from . import (
     plan,
     practice as praxis,
     governance as styrning,
+    local as lokalt,
     training as utbildning,
 )
 
-AREAS = (plan, organisation, finansiering, beslut, praxis, utbildning, styrning, grund, dokument)
+AREAS = (plan, organisation, finansiering, beslut, praxis, utbildning, styrning, grund, dokument, lokalt)

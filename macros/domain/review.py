@@ -22,6 +22,7 @@ from ..data.loader import Problem, load_yaml
 from ..data.models import FILES
 from ..data.site import SiteData
 from ..paths import layout
+from ..render.local import review_items as lokalt_review_items
 from ..render.practice import OLDER_TERM_READING
 from ..render.review import Punkt, Sidor, data_items, expired_review_items, page_items, review_status_items, source_items
 from ..render.review_status import Status, fingerprint, mismatch_reason, review_status
@@ -69,7 +70,14 @@ def review_items(site: SiteData, docs: dict[str, str], docs_dir: Path | None = N
             [(r.record, r.status.kind) for r in record_states(site, docs_dir, today or build_date())], "data/granskningar.yaml"
         )
     items += source_items(site.kallor.dokument)
+    items += local_items(site)
     return items
+
+
+def local_items(site: SiteData) -> list[Punkt]:
+    """The local layer's unconfirmed slots and readings (data/lokalt.yaml), on the pages that show them."""
+    party = lambda aid: f"roller/parter/{aid}.md"  # noqa: E731
+    return [Punkt(*item) for item in lokalt_review_items(site.lokalt, party, party)]
 
 
 def _shows_macros_as_written(text: str) -> bool:
@@ -119,6 +127,7 @@ AREA_DATA: dict[str, tuple[str, ...]] = {
     "governance": ("handlingsplaner", "planversioner", "aktorer", "roller"),
     "provenance": (),  # kalla("id"): only the sources named (below); the queue is not on guidance pages
     "documents": ("andringar", "adresser"),
+    "local": ("lokalt",),
 }
 _KEY_FILES = {spec.key: spec.pattern for spec in FILES}
 

@@ -125,8 +125,15 @@ def generated_pages(site: SiteData, org: Org) -> dict[str, str]:
     # organisation: one page per role and per party
     for role in site.roller.roller:
         pages[entity_page("roll", role.id, org)[0]] = f"# {md_text(role.namn)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
+    local = {k.id for k in site.lokalt.kommuner}
     for party in site.aktorer.aktorer:
-        pages[entity_page("aktor", party.id, org)[0]] = f"# {md_text(party.namn)}\n\n{{{{ party_page(\"{party.id}\") }}}}\n"
+        # the municipality's local addition (data/lokalt.yaml) near the top; the county's routes on the region's and police's pages
+        top = ""
+        if party.id in local:
+            top = f'{{{{ lokala_kontakter("{party.id}") }}}}\n\n'
+        elif any(r.aktor == party.id for r in site.lokalt.lansgemensamt) and party.typ != "grupp":
+            top = f'{{{{ kontaktvagar("{party.id}") }}}}\n\n'
+        pages[entity_page("aktor", party.id, org)[0]] = f"# {md_text(party.namn)}\n\n{top}{{{{ party_page(\"{party.id}\") }}}}\n"
     return pages
 
 

@@ -280,21 +280,30 @@ def template_rtf(mall: BarnetsPlanMall, footer: str) -> bytes:
 # Wrapped so that the search index (Pagefind) does not list this box, which is
 # on many pages, as a hit for every page.
 DANGER = (
-    '<div class="bbg-fara" data-pagefind-ignore="all" markdown>\n\n'
-    '!!! danger "Är ett barn i fara?"\n\n'
-    "    - **Akut fara:** ring **112**.\n"
-    "    - **Misstänker du att ett barn far illa:** gör en anmälan till socialtjänsten i barnets kommun. "
+    '<div class="bbg-fara" data-pagefind-ignore="all" markdown>\n'
+    '<div class="admonition danger" markdown>\n'
+    '<p class="admonition-title">Är ett barn i fara?</p>\n\n'
+    '- **Akut fara:** ring <a class="bbg-tel" href="tel:112">112</a>.{akut}\n'
+    "- **Misstänker du att ett barn far illa:** gör en anmälan till socialtjänsten i barnets kommun. "
     "Arbetar du i en myndighet eller en yrkesmässig verksamhet som rör barn och unga, "
     "eller i hälso- och sjukvården eller socialtjänsten, har du anmälningsplikt. "
     "Alla andra bör anmäla. [Så gör du en anmälan]({href}).\n"
-    "    - Kronobarnsmodellen ersätter aldrig anmälningsplikten. Samverkan med samtycke och en anmälan kan pågå samtidigt.\n"
-    "\n</div>\n"
+    "- Kronobarnsmodellen ersätter aldrig anmälningsplikten. Samverkan med samtycke och en anmälan kan pågå samtidigt.\n"
+    "{chooser}"
+    "</div>\n"
+    "</div>\n"
 )
 
 
-def danger_callout(report_href: str) -> str:
-    """The "Is a child in danger?" box (Markdown admonition)."""
-    return DANGER.format(href=report_href)
+def danger_callout(report_href: str, chooser: str = "", akut_source: str = "") -> str:
+    """The "Is a child in danger?" box (an admonition written as HTML, so that
+    the municipality chooser, raw HTML, can sit inside it). `akut_source`: the
+    mark of the sources for 112 (inline HTML); `chooser`: render/lokalt.chooser()."""
+    return DANGER.format(
+        href=report_href,
+        akut=(" " + akut_source) if akut_source else "",
+        chooser=("\n" + chooser + "\n") if chooser else "",
+    )
 
 
 REQUIRED_META = ("foreslagen_ansvarig", "kallor")

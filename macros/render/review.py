@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from ..data.models.common import GRUND_LABELS, Grund
 from .provenance import GRUND_ADAPTER
+from .escape import sheet_cell
 from .html import Column, md_text, table
 
 KIND_LABELS = {
@@ -299,9 +300,8 @@ CSV_HEADERS = ["Sida", "Adress", "Slag", "Vad", "Grund eller vad som saknas", "Ã
 
 
 def _safe(value: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    value = " ".join(str(value).split())
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """A cell a spreadsheet shows as text, never runs as a formula (on one line)."""
+    return sheet_cell(" ".join(str(value).split()))
 
 
 def queue_csv(items: list[Punkt], title_of: Callable[[str], str], address_of: Callable[[str], str]) -> bytes:

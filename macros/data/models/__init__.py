@@ -18,6 +18,7 @@ from .finansiering import FinansieringFil
 from .granskningar import GranskningarFil
 from .handlingsplan import Handlingsplan, Planversion
 from .kallor import KallorFil
+from .lokalt import LokaltFil
 from .praxis import BarnetsPlanMall, LagarFil, OrdlistaFil, Praxis, ValbefinnandeFil
 from .roller import RollerFil
 from .utbildning import AdresserFil, UtbildningFil
@@ -55,4 +56,5 @@ FILES: list[DataFile] = [
     DataFile("adresser.yaml", AdresserFil, "adresser"),
     DataFile("granskningar.yaml", GranskningarFil, "granskningar"),
     DataFile("andringar.yaml", AndringarFil, "andringar"),
+    DataFile("lokalt.yaml", LokaltFil, "lokalt"),
 ]
