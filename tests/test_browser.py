@@ -113,6 +113,7 @@ KEY_PAGES = [
     "handlingsplan/2019-2023/omrade-2/",
     "handlingsplan/2019-2023/tidslinje/",
     "styrning/statusrapport/",
+    "styrning/underlag/",
     "styrning/finansiering/",
     "roller/matris/",
     "sok/?q=samtycke",

@@ -128,6 +128,8 @@ def test_queue_page_and_csv_list_the_same_items_and_counts_match_the_data(built_
         _walk(getattr(site_data, key), expected)
     for plan in site_data.handlingsplaner.values():
         _walk(plan, expected)
+    for follow_up in site_data.uppfoljningar.values():
+        _walk(follow_up, expected)
     expected["forslag"] += len(site_data.utbildning.moduler)  # module length and audiences: the handbook's proposal
     marks = Counter()
     for md in (ROOT / "docs").rglob("*.md"):

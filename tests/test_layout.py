@@ -48,6 +48,7 @@ PAGES = [
     *[f"handlingsplan/2019-2023/omrade-{area['nummer']}/" for area in _plan()["amnesomraden"]],
     "handlingsplan/2019-2023/tidslinje/",
     "styrning/statusrapport/",
+    "styrning/underlag/",
     "styrning/finansiering/",
     "roller/matris/",
     *[f"roller/parter/{p['id']}/" for p in _parties()],
@@ -276,7 +277,7 @@ def _squeezed(text: str) -> str:
 
 PRINTED = [
     # page, the header text of its activity tables, the cell from the data that every row has
-    ("styrning/statusrapport/", "Vad planen noterar", lambda a: a["ansvarig"]["original"]),
+    ("styrning/statusrapport/", "Senaste status", lambda a: a["ansvarig"]["original"]),
     ("handlingsplan/2019-2023/", "Ansvarig utförare", lambda a: a["ansvarig"]["original"]),
 ]
 

@@ -13,16 +13,9 @@ import yaml
 
 from conftest import ROOT
 from macros.data.models.handlingsplan import Handlingsplan, Planversion
-from macros.render.governance import (
-    calendar_ics,
-    calendar_items,
-    diff,
-    ended,
-    ended_without_result,
-    month_spans,
-    status_table,
-    summary_table,
-)
+from macros.data.models.uppfoljning import Uppfoljning
+from macros.render.follow_up import activity_table, known, status_counts_table
+from macros.render.governance import calendar_ics, calendar_items, diff, ended, month_spans
 
 FIXTURE = ROOT / "tests" / "fixtures" / "handlingsplan-2024-2025.yaml"
 VERSION = ROOT / "tests" / "fixtures" / "handlingsplan-2024-2025--2024-02-01.yaml"
@@ -106,14 +99,32 @@ def test_ended_and_status_on_fixture(plan):
     a11, a12, a21 = plan.aktiviteter
     assert ended(a11, dt.date(2025, 7, 1)) and not ended(a11, dt.date(2025, 6, 30))
     assert not ended(a12, dt.date(2030, 1, 1))  # open end never ends
-    assert [a.id for a in ended_without_result(plan, dt.date(2026, 1, 1))] == ["1.1"]  # 2.1 has a note
-    out = str(summary_table(plan, dt.date(2026, 1, 1)))
-    assert "<caption>Sammanfattning per ämnesområde, läget 1 januari 2026</caption>" in out
-    row = out.split("Hela planen", 1)[1].split("</tr>", 1)[0]
-    cells = [re.sub(r"<span class=\"bbg-etikett\"[^>]*>.*?</span>", "", c) for c in row.replace("</td>", "").split("<td>")[1:]]
-    assert [c.strip() for c in cells] == ["3", "2", "1", "2", "1"]
-    table = str(status_table(plan.aktiviteter, "x", lambda a: "#", dt.date(2026, 1, 1)))
-    assert "Ingen notering i planen" in table and "”Genomfört mars 2024”" in table and "(perioden har gått ut)" in table
+    # A fictional follow-up: the plan's own note on 2.1 ("Rapport") and a later record on 1.2.
+    follow_up = Uppfoljning.model_validate(
+        {
+            "id": "2024-2025",
+            "aktiviteter": [
+                {"id": "1.2", "poster": [{"datum": "2024-05-02", "status": "pagar", "rapporterat": "Fiktivt: första analysen klar",
+                                          "underlag": "styrgruppsprotokoll", "kalla": {"titel": "Fiktivt protokoll"}}]},
+                {"id": "2.1", "poster": [{"datum": "2024-10-01", "status": "okand", "rapporterat": "Rapport",
+                                          "underlag": "handlingsplan", "kalla": {"titel": "Fiktiv plan"}}]},
+            ],
+        }
+    )
+    items = known(plan, follow_up)
+    assert [k.status_text for k in items] == ["ingen post", "pågår", "okänd"]
+    assert [k.activity.id for k in items if ended(k.activity, dt.date(2026, 1, 1)) and not k.posts] == ["1.1"]
+    out = str(status_counts_table(items, dt.date(2024, 10, 1)))
+    assert "<caption>Aktiviteter efter senaste status, läget 1 oktober 2024</caption>" in out
+    counts = {}
+    for row in out.split("<tr>")[2:]:
+        cells = re.findall(r"</span> ([^<]*)</t[hd]>", row)
+        counts[cells[0]] = cells[1]
+    assert counts == {"Genomförd": "0", "Pågår": "1", "Inte påbörjad": "0", "Avslutad utan åtgärd": "0", "Okänd": "1",
+                      "Ingen post": "1", "Alla aktiviteter": "3"}
+    table = str(activity_table(items, "x", lambda a: "#", dt.date(2026, 1, 1), lambda k: (k.titel, None)))
+    assert "Ingen post: inget underlag säger något om aktiviteten." in table and "”Fiktivt: första analysen klar”" in table
+    assert "(tiden har gått ut)" in table and "&lt;b&gt;med tecken&lt;/b&gt;" in table
 
 
 def test_status_handout_prints_on_a4(built_site, root):
@@ -124,16 +135,20 @@ def test_status_handout_prints_on_a4(built_site, root):
     assert "Per part" in page
 
 
-def test_status_handout_quotes_the_plans_own_notes(built_site):
+def test_status_handout_quotes_the_plans_own_notes(built_site, site_data):
     """The plan (version 210616) notes "Inte gjorts" (3.2), "Ny aktivitet våren 2021"
-    (3.3) and "6 nov 2021" (4.1, own cell): shown verbatim, never as "redovisat"."""
+    (3.3) and "6 nov 2021" (4.1, own cell): the first records, shown verbatim, never as "redovisat"."""
     page = html.unescape((built_site / "styrning" / "statusrapport" / "index.html").read_text(encoding="utf-8"))
-    text = re.sub(r"<[^>]+>", " ", page)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
     assert "redovisat" not in text.replace("Redovisat", "redovisat").replace("redovisar", "")
-    assert "Perioden har gått ut utan notering i planen (version 210616)" in text
+    assert "Tiden har gått ut, och ingen post finns" in text
     for note in ("”Inte gjorts”", "”Ny aktivitet våren 2021”", "”6 nov 2021”"):
         assert note in text, note
-    assert "3.2 (planen: ”Inte gjorts”)" in text
+    # how many activities have no record after 2021, counted here from the data
+    records = site_data.uppfoljningar["2019-2023"]
+    plan = site_data.handlingsplaner["2019-2023"]
+    later = {a.id for a in records.aktiviteter if any(p.datum.year >= 2022 for p in a.poster)}
+    assert f"{len(plan.aktiviteter) - len(later)} av {len(plan.aktiviteter)} aktiviteter har ingen post efter 2021" in text
 
 
 # ------------------------------------------------------------------ revisions

@@ -23,6 +23,20 @@ def financing_table(ctx: Context, fin_id: str | None = None) -> str:
     return render.financing_table(_financing(ctx, fin_id), ctx.org.short, ctx.party_url)
 
 
+def financing_decided(ctx: Context, fin_id: str | None = None) -> str:
+    """The decided figures per municipality and year; the years of the current
+    plan that no record gives are shown as Kontrolleras."""
+    fin = _financing(ctx, fin_id)
+    later = render.later_years(fin, ctx.plan().period.last_day.year)
+    return render.decided_table(fin, ctx.org.short, ctx.party_url, later)
+
+
+def financing_later_years(ctx: Context, fin_id: str | None = None) -> str:
+    """ "2020–2023": the years of the current plan no financing record gives."""
+    later = render.later_years(_financing(ctx, fin_id), ctx.plan().period.last_day.year)
+    return render.years_text(later) if later else ""
+
+
 def financing_summary(ctx: Context, fin_id: str | None = None) -> str:
     """Totals: the region's half and the municipalities' half."""
     return render.summary(_financing(ctx, fin_id), ctx.org.short)
@@ -38,4 +52,4 @@ def financing_reading(ctx: Context, fin_id: str | None = None) -> str:
     return render.derived_columns(_financing(ctx, fin_id), ctx.org.short, lambda g: grund_mark(g, ctx.source_of))
 
 
-MACROS = (financing_costs, financing_table, financing_summary, financing_checks, financing_reading)
+MACROS = (financing_costs, financing_decided, financing_later_years, financing_table, financing_summary, financing_checks, financing_reading)

@@ -6,7 +6,9 @@ import datetime as dt
 
 from ..paths import layout
 from ..context import Context
+from ..builddate import build_date
 from ..render import pages
+from ..render import follow_up as followup
 from ..render.governance import calendar_table
 
 
@@ -21,9 +23,29 @@ def calendar_link(ctx: Context) -> str:
 
 
 def status_overview(ctx: Context, plan_id: str | None = None, as_of: dt.date | None = None) -> str:
-    """The status handout: summary, lists, one table per area and per party (as of today)."""
+    """The status report: what is known now about each activity (latest record,
+    its date and source), counts by status, area and party. `as_of`: the build
+    date (default: macros/builddate.py, SOURCE_DATE_EPOCH or today)."""
     plan = ctx.plan(plan_id)
-    return pages.status_overview(plan, ctx.org, as_of or dt.date.today(), ctx.activity_url(plan))
+    follow_up = (ctx.site.uppfoljningar or {}).get(plan.id)
+    return followup.status_report(plan, follow_up, ctx.org, as_of or build_date(), ctx.activity_url(plan), ctx.source_of)
+
+
+def steering_papers(ctx: Context, plan_id: str | None = None, sedan: str | None = None, as_of: dt.date | None = None) -> str:
+    """Underlag till styrgruppens möte: per area, records since `sedan` (ÅÅÅÅ-MM-DD;
+    default the plan's last revision), activities without a record, open readings."""
+    plan = ctx.plan(plan_id)
+    follow_up = (ctx.site.uppfoljningar or {}).get(plan.id)
+    since = dt.date.fromisoformat(sedan) if sedan else (plan.revisioner[-1].datum if plan.revisioner else plan.faststalld)
+    return followup.meeting_papers(plan, follow_up, since, as_of or build_date(), ctx.activity_url(plan), ctx.source_of)
+
+
+def status_report_link(ctx: Context) -> str:
+    """A line for the plan pages: where the status report and the meeting papers are."""
+    return (
+        f"Hur det har gått med aktiviteterna: [Statusrapport för styrgruppen]({ctx.md(layout.STATUS_PAGE)}) "
+        f"och [Underlag till styrgruppens möte]({ctx.md(layout.PAPERS_PAGE)})."
+    )
 
 
 def revision_history(ctx: Context, plan_id: str | None = None) -> str:
@@ -36,4 +58,4 @@ def revision_history(ctx: Context, plan_id: str | None = None) -> str:
     return pages.revision_history(plan, versions, ctx.site.get("roll", plan.faststalld_av).namn)
 
 
-MACROS = (follow_up_calendar, calendar_link, status_overview, revision_history)
+MACROS = (follow_up_calendar, calendar_link, status_overview, steering_papers, status_report_link, revision_history)

@@ -38,10 +38,10 @@ def role_page(ctx: Context, role_id: str) -> str:
 def party_page(ctx: Context, aktor_id: str) -> str:
     """A party's page: its roles, plan responsibilities (generated) and financing."""
     party = ctx.org.aktorer[aktor_id]
-    resp = pages.responsibilities(
+    resp = pages.party_responsibilities(
         ctx.plans_newest_first(),
         lambda plan: ctx.org.party_responsibilities(plan, aktor_id),
-        lambda plan: f"Aktiviteter som {party.namn} ansvarar för, {plan.titel}",
+        party.namn,
         ctx.activity_url,
     )
     finance = pages.party_financing(aktor_id, ctx.site.finansiering.finansiering, ctx.md(layout.FINANCING_PAGE))

@@ -7,6 +7,7 @@ leader can fix them all in one go. No page is written before this succeeds.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import fnmatch
 import types
@@ -16,9 +17,11 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from ..builddate import build_date
 from .loader import DataError, Problem, YamlDoc, load_yaml
 from .models import FILES, DataFile
 from .models.common import Entity, FieldProblem, Ref
+from .models.uppfoljning import Uppfoljning
 from .models.utbildning import AdresserFil
 
 SCHEMA_DIR = "schemas"
@@ -283,7 +286,8 @@ def _index(located: list[tuple[YamlDoc, BaseModel]], invalid_files: bool) -> tup
     return index, problems
 
 
-def load_site(data_dir: Path, shown_as: str = "data") -> SiteData:
+def load_site(data_dir: Path, shown_as: str = "data", today: dt.date | None = None) -> SiteData:
+    """`today`: the build date that no follow-up record may be after (default: macros/builddate.py)."""
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     invalid_files = False  # a file failed its schema: its ids are missing from the index
@@ -329,6 +333,7 @@ def load_site(data_dir: Path, shown_as: str = "data") -> SiteData:
 
     index, more = _index(located, invalid_files)
     problems.extend(more)
+    problems.extend(check_uppfoljning(located, values["handlingsplaner"], today or build_date(), invalid_files))
 
     if problems:
         raise DataError(problems)
@@ -343,3 +348,40 @@ _KIND_NAMES = {
     "handlingsplan": "handlingsplan i data/handlingsplan/",
     "adress": "adress i data/adresser.yaml",
 }
+
+
+def check_uppfoljning(located: list[tuple[YamlDoc, BaseModel]], plans: dict[str, Any], today: dt.date, invalid_files: bool = False) -> list[Problem]:
+    """Follow-up files (data/uppfoljning/): the file names a plan, every
+    activity exists in that plan, no record is dated after the build date.
+    A plan file that failed its schema is reported already: its follow-up is not checked."""
+    problems: list[Problem] = []
+    for doc, obj in located:
+        if not isinstance(obj, Uppfoljning):
+            continue
+        plan = plans.get(obj.id)
+        if plan is None:
+            if invalid_files:
+                continue
+            problems.append(Problem(doc.file, f'det finns ingen handlingsplan med id "{obj.id}" i data/handlingsplan/', doc.line_of(("id",)), entry=obj.id, field="id"))
+            continue
+        ids = [a.id for a in plan.aktiviteter]
+        for i, act in enumerate(obj.aktiviteter):
+            if act.id not in ids:
+                close = difflib.get_close_matches(act.id, ids, n=1)
+                hint = f' Menade du "{close[0]}"?' if close else ""
+                problems.append(
+                    Problem(doc.file, f'aktivitet "{act.id}" finns inte i handlingsplanen {obj.id}.{hint}', doc.line_of(("aktiviteter", i, "id")), entry=act.id, field="id")
+                )
+            for j, post in enumerate(act.poster):
+                if post.datum > today:
+                    problems.append(
+                        Problem(
+                            doc.file,
+                            f"datumet {post.datum.isoformat()} ligger efter byggdagen {today.isoformat()}; en uppföljning kan bara gälla något som redan har hänt",
+                            doc.line_of(("aktiviteter", i, "poster", j, "datum")),
+                            entry=act.id,
+                            field=f"poster[{j}].datum",
+                        )
+                    )
+    return problems
+

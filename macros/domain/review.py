@@ -46,6 +46,7 @@ def sidor(site: SiteData, docs: dict[str, str]) -> Sidor:
             "samverkansansvarig": "praxismodellen/samverkansansvarig.md",
             "bba": "praxismodellen/bba.md",
             "organisation": "roller/index.md",
+            "statusrapport": layout.STATUS_PAGE,
         },
         role=lambda rid: f"roller/{rid}.md",
         plan_area=lambda pid, n: layout.plan_page(pid, f"omrade-{n}"),

@@ -27,6 +27,8 @@ TEMPLATE_DOWNLOAD = "praxismodellen/barnets-plan-mall.rtf"
 TEMPLATE_NOTE = "Mall från handboken Barnens bästa gäller! – i Kronoberg. Innehåller inga personuppgifter förrän den fylls i."
 CALENDAR_DOWNLOAD = "styrning/uppfoljningar.ics"
 FINANCING_PAGE = "styrning/finansiering.md"
+STATUS_PAGE = "styrning/statusrapport.md"
+PAPERS_PAGE = "styrning/underlag.md"  # Underlag till styrgruppens möte
 REPORT_PAGE = "praxismodellen/anmalningsplikt.md"
 # Pages that give guidance: they must carry owner, review and sources in their
 # front matter; those in DANGER_FOLDERS also show the "Är ett barn i fara?" box.
@@ -107,13 +109,15 @@ def generated_pages(site: SiteData, org: Org) -> dict[str, str]:
         pages[plan_page(plan.id)] = (
             f"# Handlingsplan {plan_period(plan)}\n\n"
             f'{{{{ plan_intro("{plan.id}") }}}}\n\n'
+            "{{ status_report_link() }}\n\n"
             "<!-- Generated from data/handlingsplan/: edit the data, not this page. -->\n"
             f'{{{{ plan_document("{plan.id}") }}}}\n'
         )
         for area in plan.amnesomraden:
             pages[plan_page(plan.id, f"omrade-{area.nummer}")] = (
                 f"# {area.nummer}. {md_text(area.namn)}\n\n"
-                f'{{{{ plan_area("{plan.id}", {area.nummer}) }}}}\n'
+                f'{{{{ plan_area("{plan.id}", {area.nummer}) }}}}\n\n'
+                "{{ status_report_link() }}\n"
             )
         pages[plan_page(plan.id, "tidslinje")] = (
             f"# Tidslinje {plan_period(plan)}\n\n"

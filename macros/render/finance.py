@@ -279,3 +279,56 @@ def derived_columns(fin: Finansiering, name_of: Callable[[str], str], grund_mark
             + f". {grund_mark(rule.grund)}"
         )
     return "\n".join(lines)
+
+
+def later_years(fin: Finansiering, last_year: int) -> list[int]:
+    """The years after the last whole year the decision gives, up to `last_year`
+    (the current plan's last year): no record gives their figures yet."""
+    given = [c.ar for c in fin.kolumner if c.ar]
+    return list(range(max(given) + 1, last_year + 1)) if given else []
+
+
+def years_text(years: list[int]) -> str:
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def decided_table(fin: Finansiering, name_of: Callable[[str], str], party_href: Callable[[str], str | None], later: list[int]) -> Markup:
+    """The decided figures per municipality and year, as published and nothing
+    else; a column whose rows do not add up to its published total says so once,
+    in the total row. Years no record gives are shown as Kontrolleras."""
+    checks = cross_check(fin, name_of)
+    later_head = f"Kostnad {years_text(later)}" if later else ""
+    heads = [c.rubrik for c in fin.kolumner] + ([later_head] if later else [])
+    out = [
+        Markup('<div class="bbg-tabellram" role="region" tabindex="0" aria-label="{}">').format(f"Beslutade belopp per kommun och år, {fin.rubrik}"),
+        Markup('<table class="{}">').format(css_class("bbg-finansiering")),
+        Markup("<caption>Beslutade belopp per kommun och år, i kronor, som i beslutsunderlaget</caption>"),
+        Markup('<thead><tr><th scope="col">Kommun</th><th scope="col">Andel</th>')
+        + Markup(" ").join(Markup('<th scope="col">{}</th>').format(h) for h in heads)
+        + Markup("</tr></thead><tbody>"),
+    ]
+    for row in fin.kommuner:
+        name = name_of(row.aktor)
+        href = party_href(row.aktor)
+        link_ = Markup('<a href="{}">{}</a>').format(href, name) if href else esc(name)
+        cells = [
+            Markup('<th scope="row">{}{}</th>').format(label("Kommun"), link_),
+            Markup("<td>{}{}</td>").format(label("Andel"), row.andel_original),
+        ]
+        cells += [Markup("<td>{}{}</td>").format(label(c.rubrik), kr(row.belopp[c.id])) for c in fin.kolumner]
+        if later:
+            cells.append(Markup("<td>{}Kontrolleras</td>").format(label(later_head)))
+        out.append(Markup("<tr>") + Markup(" ").join(cells) + Markup("</tr>"))
+    foot = [Markup('<th scope="row">Totalt</th>'), Markup("<td>{}{}</td>").format(label("Andel"), fin.andel_summa_original)]
+    for col in fin.kolumner:
+        check = next(c for c in checks if c.what == f"Kolumnsumman för {col.rubrik}")
+        gap = Markup("")
+        if check.status != "stammer":
+            gap = Markup('<br><span class="bbg-avvikelse">Raderna summerar till {} kr, {} kr {} (se Så har vi räknat)</span>').format(
+                kr(check.implied), kr(abs(check.difference)), "mindre" if check.difference > 0 else "mer"
+            )
+        foot.append(Markup("<td>{}{}{}</td>").format(label(col.rubrik), col.summa.original, gap))
+    if later:
+        foot.append(Markup("<td>{}Kontrolleras</td>").format(label(later_head)))
+    out.append(Markup("</tbody><tfoot><tr>") + Markup(" ").join(foot) + Markup("</tr></tfoot></table></div>"))
+    return Markup("\n").join(out)

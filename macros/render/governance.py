@@ -1,7 +1,8 @@
 """For the steering group: the follow-up calendar (page and iCalendar file),
-the status overview of a plan, and the differences between plan versions.
+when an activity's time has passed, and the differences between plan versions.
+The status report itself is in render/uppfoljning.py.
 
-Pure functions; the reference date of the status overview is passed in."""
+Pure functions; reference dates are passed in."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from .escape import ics_text
 from .html import Column, link, md_text, table
 from .cards import css_class, labelled
 from .plan import status_notes
-from .text import MONTHS, sv_date, sv_join
+from .text import MONTHS, sv_join
 
 
 # ---------------------------------------------------------------- calendar
@@ -134,92 +135,6 @@ def ended(activity: Aktivitet, as_of: dt.date) -> bool:
     """True when every period of the activity has ended before `as_of`."""
     ends = [p.last_day for p in activity.tid.perioder]
     return bool(ends) and all(e is not None and e < as_of for e in ends)
-
-
-NO_NOTE = "Ingen notering i planen"
-
-
-def recorded(activity: Aktivitet) -> str:
-    """The plan's own notes on the activity, verbatim and in quotes; the plan's
-    words ("Inte gjorts", "6 nov 2021") are not turned into "redovisat"."""
-    notes = status_notes(activity)
-    return " · ".join(f"”{n}”" for n in notes) if notes else NO_NOTE
-
-
-def plan_version(plan: Handlingsplan) -> str:
-    """The version the plan's notes are from, as the plan writes it: "version 210616"."""
-    if plan.revisioner:
-        last = plan.revisioner[-1]
-        return f"version {last.original or last.datum.isoformat()}"
-    return f"version {plan.faststalld.isoformat()}"
-
-
-def ended_heading(plan: Handlingsplan) -> str:
-    return f"Perioden har gått ut utan notering i planen ({plan_version(plan)})"
-
-
-def party_item(activity: Aktivitet) -> str:
-    """ "3.2 (planen: ”Inte gjorts”)" or "2.4 (ingen notering)" for the per-party list."""
-    notes = status_notes(activity)
-    if not notes:
-        return f"{activity.id} (ingen notering)"
-    return f"{activity.id} (planen: " + " · ".join(f"”{n}”" for n in notes) + ")"
-
-
-def status_table(acts: list[Aktivitet], caption: str, activity_href: Callable[[Aktivitet], str], as_of: dt.date) -> Markup:
-    columns = [
-        Column("Nr", lambda a: link(activity_href(a), a.id), row_header=True),
-        Column("Aktivitet", lambda a: a.text),
-        Column("Ansvarig", lambda a: a.ansvarig.original),
-        Column("Tid", lambda a: a.tid.original + (" (perioden har gått ut)" if ended(a, as_of) else "")),
-        Column("Uppföljning", lambda a: a.uppfoljning or "Ingen angiven"),
-        Column("Vad planen noterar", recorded),
-    ]
-    return table(acts, labelled(columns), caption, css_class=css_class("bbg-status"), searchable=False)
-
-
-def summary_table(plan: Handlingsplan, as_of: dt.date) -> Markup:
-    rows = []
-    for area in plan.amnesomraden:
-        acts = area.aktiviteter
-        rows.append(
-            (
-                f"{area.nummer}. {area.namn}",
-                len(acts),
-                sum(1 for a in acts if status_notes(a)),
-                sum(1 for a in acts if not a.uppfoljning),
-                sum(1 for a in acts if ended(a, as_of)),
-                sum(1 for a in acts if ended(a, as_of) and not status_notes(a)),
-            )
-        )
-    acts = plan.aktiviteter
-    rows.append(
-        (
-            "Hela planen",
-            len(acts),
-            sum(1 for a in acts if status_notes(a)),
-            sum(1 for a in acts if not a.uppfoljning),
-            sum(1 for a in acts if ended(a, as_of)),
-            sum(1 for a in acts if ended(a, as_of) and not status_notes(a)),
-        )
-    )
-    columns = [
-        Column("Ämnesområde", lambda r: r[0], row_header=True),
-        Column("Aktiviteter", lambda r: str(r[1])),
-        Column("Med notering om status", lambda r: str(r[2])),
-        Column("Utan angiven uppföljning", lambda r: str(r[3])),
-        Column("Perioden har gått ut", lambda r: str(r[4])),
-        Column(ended_heading(plan), lambda r: str(r[5])),
-    ]
-    return table(rows, labelled(columns), f"Sammanfattning per ämnesområde, läget {sv_date(as_of)}", css_class=css_class("bbg-status-summa"))
-
-
-def without_followup(plan: Handlingsplan) -> list[Aktivitet]:
-    return [a for a in plan.aktiviteter if not a.uppfoljning]
-
-
-def ended_without_result(plan: Handlingsplan, as_of: dt.date) -> list[Aktivitet]:
-    return [a for a in plan.aktiviteter if ended(a, as_of) and not status_notes(a)]
 
 
 # ---------------------------------------------------------------- versions

@@ -31,10 +31,14 @@ class Responsibility:
     activity: Aktivitet
     ansvar: str  # utforare | samverkan | stod
     via: str | None  # None = named directly; else how: "gruppen Länets kommuner", "rollen Processledarna"
+    named: bool = True  # the plan's cell names the party (itself, a unit, a group it is in); False: only through a role or body
+    cell: str | None = None  # the words of the plan's cell that name the party through its group ("Respektive kommun")
 
     @property
     def label(self) -> str:
         text = ANSVAR[self.ansvar]
+        if self.via and self.named and self.cell:
+            return f"{text} (planen: ”{self.cell}”)"
         return f"{text} (genom {self.via})" if self.via else text
 
 
@@ -81,11 +85,11 @@ class Org:
                 if part.aktor and self.owner(part.aktor) == party:
                     hit = Responsibility(act, part.ansvar, None if part.aktor == party else f"enheten {self.units[part.aktor].namn}")
                 elif part.aktor and part.aktor in groups:
-                    hit = Responsibility(act, part.ansvar, f"gruppen {self.aktorer[part.aktor].namn}")
+                    hit = Responsibility(act, part.ansvar, f"gruppen {self.aktorer[part.aktor].namn}", cell=part.text)
                 elif part.roll and not part.aktor:
                     role = self.roller[part.roll]
                     if party in role.organisation or any(g in role.organisation for g in groups):
-                        hit = Responsibility(act, part.ansvar, f"rollen {role.namn}")
+                        hit = Responsibility(act, part.ansvar, f"rollen {role.namn}", named=False)
                 if hit and (found is None or _rank(hit) < _rank(found)):
                     found = hit
             if found:
@@ -110,8 +114,8 @@ class Org:
         return [r for r in self.roller if self.role_responsibilities(plan, r)]
 
 
-def _rank(r: Responsibility) -> tuple[int, int]:
-    return (0 if r.via is None else 1, list(ANSVAR).index(r.ansvar))
+def _rank(r: Responsibility) -> tuple[int, int, int]:
+    return (0 if r.via is None else 1, 0 if r.named else 1, list(ANSVAR).index(r.ansvar))
 
 
 # ---------------------------------------------------------------- tables

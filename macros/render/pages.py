@@ -4,7 +4,6 @@ revision history. Pure: models and hrefs in, Markdown out."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from ..data.models.aktorer import Aktor
@@ -15,7 +14,7 @@ from . import organisation as org_render
 from . import governance as steering
 from .finance import kr
 from .html import md_text
-from .organisation import Org, Responsibility
+from .organisation import Responsibility
 from .plan import area_list
 from .text import sv_date
 
@@ -71,6 +70,42 @@ def responsibilities(
     return "\n".join(parts)
 
 
+def party_responsibilities(
+    plans: list[Handlingsplan],
+    resps_for: Callable[[Handlingsplan], list[Responsibility]],
+    party_name: str,
+    activity_href_for: Callable[[Handlingsplan], Href],
+) -> str:
+    """Per plan (newest first as given): what the plan names the party for, then
+    what it shares through a body or role (styrgruppen, huvudmännen …)."""
+    parts = []
+    for plan in plans:
+        resps = resps_for(plan)
+        own = [r for r in resps if r.named]
+        shared = [r for r in resps if not r.named]
+        parts += [f"### {md_text(plan.titel)}", ""]
+        if not resps:
+            parts += ["Inga aktiviteter i den här planen.", ""]
+            continue
+        href = activity_href_for(plan)
+        parts += ["#### Egna aktiviteter", "", "Planen namnger parten i cellen Ansvarig utförare (till exempel \"Respektive kommun\").", ""]
+        if own:
+            parts += [org_render.responsibility_table(own, f"Egna aktiviteter för {party_name}, {plan.titel}", href), ""]
+        else:
+            parts += ["Planen namnger inte parten i någon aktivitet.", ""]
+        if shared:
+            parts += [
+                "#### Genom gemensamma organ och roller",
+                "",
+                "Parten har del i ansvaret genom ett organ eller en roll som finns hos flera parter, till exempel "
+                "styrgruppen, huvudmännen eller de lokala arbetsgrupperna. Uppdelningen är handbokens tolkning.",
+                "",
+                org_render.responsibility_table(shared, f"Aktiviteter genom gemensamma organ och roller för {party_name}, {plan.titel}", href),
+                "",
+            ]
+    return "\n".join(parts)
+
+
 def role_page(role: Roll, details: str, resp: str, sources: str) -> str:
     return "\n".join(
         [
@@ -114,47 +149,6 @@ def party_page(party: Aktor, details: str, resp: str, finance: list[str], source
             sources,
         ]
     )
-
-
-def status_overview(plan: Handlingsplan, org: Org, as_of: dt.date, href: Href) -> str:
-    """The status handout: summary, lists, one table per area and per party."""
-    out = [
-        f"Läget {sv_date(as_of)} för {md_text(plan.titel)}. Allt om status är hämtat ur planen; "
-        f"där planen ({md_text(steering.plan_version(plan))}) inte säger något står \"{steering.NO_NOTE}\". "
-        "Planens egna noteringar står ordagrant inom citattecken.",
-        "",
-        "## Sammanfattning { #sammanfattning }",
-        "",
-        steering.summary_table(plan, as_of),
-        "",
-        f"### {md_text(steering.ended_heading(plan))} {{ #utan-resultat }}",
-        "",
-    ]
-    late = steering.ended_without_result(plan, as_of)
-    out += [f"- {a.id} {md_text(a.text)} (tid: {md_text(a.tid.original)})" for a in late] or ["Inga."]
-    out += ["", "### Utan angiven uppföljning i planen { #utan-uppfoljning }", ""]
-    missing = steering.without_followup(plan)
-    out += [f"- {a.id} {md_text(a.text)}" for a in missing] or ["Inga."]
-    out += ["", "## Per ämnesområde { #per-omrade }", ""]
-    for area in plan.amnesomraden:
-        out += [
-            f"### {area.nummer}. {md_text(area.namn)} {{ #status-omrade-{area.nummer} }}",
-            "",
-            steering.status_table(area.aktiviteter, f"Status, ämnesområde {area.nummer}", href, as_of),
-            "",
-        ]
-    out += [
-        "## Per part { #per-part }",
-        "",
-        "Planen nämner ofta bara en roll som ansvarig. Parterna nedan är kopplade till aktiviteterna "
-        "genom rollerna som finns hos dem; den kopplingen är handbokens tolkning.",
-        "",
-    ]
-    for party in org.parties_in_plan(plan):
-        resps = org.party_responsibilities(plan, party)
-        items = ", ".join(md_text(steering.party_item(r.activity)) for r in resps)
-        out.append(f"- **{md_text(org.name(party))}**: {items}")
-    return "\n".join(out)
 
 
 def revision_history(plan: Handlingsplan, versions: list, set_by: str) -> str:

@@ -54,7 +54,7 @@ class Punkt:
 class Sidor:
     """Where the data is shown (given by the glue)."""
 
-    fixed: dict[str, str]  # "ordlista", "lagar", "beslut", "finansiering", "steg", "samverkansansvarig", "bba", "organisation"
+    fixed: dict[str, str]  # "ordlista", "lagar", "beslut", "finansiering", "steg", "samverkansansvarig", "bba", "organisation", "statusrapport"
     role: Callable[[str], str]
     plan_area: Callable[[str, int], str]
     module: Callable[[str], str]
@@ -141,6 +141,20 @@ def _plans(site, sidor: Sidor) -> list[Punkt]:
     return out
 
 
+def _follow_up(site, f: dict[str, str]) -> list[Punkt]:
+    """Our readings of a follow-up record's status (data/uppfoljning/), shown on the status report."""
+    out: list[Punkt] = []
+    for fu in (getattr(site, "uppfoljningar", None) or {}).values():
+        fil = f"data/uppfoljning/{fu.id}.yaml"
+        for a in fu.aktiviteter:
+            out += [
+                Punkt(f.get("statusrapport"), "tolkning", f"Aktivitet {a.id}, post {p.datum.isoformat()} (”{p.status_text}”)", p.tolkning, fil)
+                for p in a.poster
+                if p.tolkning
+            ]
+    return out
+
+
 def data_items(site, sidor: Sidor, older_term_reading: str) -> list[Punkt]:
     """Every non-belagt statement in data/, placed on the page that shows it."""
     modules = [
@@ -153,6 +167,7 @@ def data_items(site, sidor: Sidor, older_term_reading: str) -> list[Punkt]:
         + _decisions_and_money(site, sidor.fixed)
         + _practice(site, sidor.fixed)
         + _plans(site, sidor)
+        + _follow_up(site, sidor.fixed)
         + modules
     )
 

@@ -21,6 +21,7 @@ from .kallor import KallorFil
 from .lokalt import LokaltFil
 from .praxis import BarnetsPlanMall, LagarFil, OrdlistaFil, Praxis, ValbefinnandeFil
 from .roller import RollerFil
+from .uppfoljning import Uppfoljning
 from .utbildning import AdresserFil, UtbildningFil
 
 
@@ -57,4 +58,5 @@ FILES: list[DataFile] = [
     DataFile("granskningar.yaml", GranskningarFil, "granskningar"),
     DataFile("andringar.yaml", AndringarFil, "andringar"),
     DataFile("lokalt.yaml", LokaltFil, "lokalt"),
+    DataFile("uppfoljning/*.yaml", Uppfoljning, "uppfoljningar", many=True, schema="uppfoljning", required=False),
 ]

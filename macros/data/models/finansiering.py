@@ -49,6 +49,7 @@ class Harledning(Strict):
 class Kolumn(Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     rubrik: NonEmptyStr = Field(description="Kolumnrubriken ordagrant")
+    ar: int | None = Field(None, ge=1900, le=2100, description="Året kolumnen gäller, när den gäller ett helt år (t.ex. 2019)")
     summa: Belopp = Field(description="Totalen som står under kolumnen")
     bas: Belopp | None = Field(None, description="Beloppet som andelarna avser, när källan anger det (t.ex. 668 000 kr/år)")
     harledning: Harledning | None = Field(None, description="När kolumnens belopp kan läsas ut ur en annan kolumn")
