@@ -129,6 +129,10 @@ def test_every_area_says_which_data_its_macros_read():
     from macros.areas import AREAS
 
     assert {a.__name__.rsplit(".", 1)[1] for a in AREAS} == set(granskning.AREA_DATA)
+    for area in AREAS:
+        name = area.__name__.rsplit(".", 1)[1]
+        read = set(re.findall(r"ctx\.site\.([a-z_]+)", Path(area.__file__).read_text(encoding="utf-8"))) - {"get", "has", "index"}
+        assert read <= set(granskning.AREA_DATA[name]), (name, sorted(read - set(granskning.AREA_DATA[name])))
 
 
 def test_the_real_data_records_no_review(site_data):

@@ -120,12 +120,12 @@ RECORDS_FILE = "granskningar.yaml"
 # here stops the fingerprint (KeyError), so a new area cannot be left out.
 AREA_DATA: dict[str, tuple[str, ...]] = {
     "plan": ("handlingsplaner", "planversioner", "aktorer", "roller"),
-    "organisation": ("aktorer", "roller"),
+    "organisation": ("aktorer", "roller", "finansiering"),
     "finance": ("finansiering",),
-    "decisions": ("beslut", "aktorer", "roller"),
+    "decisions": ("beslut", "handlingsplaner", "aktorer", "roller"),
     "practice": ("praxis", "lagar", "ordlista", "valbefinnande", "barnets_plan"),
     "training": ("utbildning", "adresser"),
-    "governance": ("handlingsplaner", "planversioner", "aktorer", "roller"),
+    "governance": ("handlingsplaner", "planversioner", "uppfoljningar", "aktorer", "roller"),
     "provenance": (),  # kalla("id"): only the sources named (below); the queue is not on guidance pages
     "documents": ("andringar", "adresser"),
     "local": ("lokalt",),
