@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
 AXE    := tools/npm/node_modules/axe-core/axe.min.js
-.PHONY: help install serve build publish offline check schemas granska test test-fast bench clean
+.PHONY: help install serve build publish offline check schemas granska granska-hash test test-fast bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ schemas: install ## Re-export data/schemas/*.schema.json from the models
 
 granska: install ## Write granskning.csv: every item still to review (for the steering group)
 	$(BIN)/python -m macros granska granskning.csv
+
+granska-hash: install ## Print a page's fingerprint for data/granskningar.yaml (make granska-hash SIDA=praxismodellen/bba.md)
+	$(BIN)/python -m macros granska-hash "$(SIDA)"
 
 $(AXE): tools/npm/package.json tools/npm/package-lock.json
 	npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error

@@ -3,8 +3,11 @@
     python -m macros check      validate every file in data/, list all problems
     python -m macros schemas    re-export data/schemas/*.schema.json from the models
     python -m macros granska [fil.csv]
-                                write the review queue (as on the page Om webbplatsen →
-                                Att granska) as CSV for the steering group
+                                write the review queue (as on the page Att granska,
+                                among the editors' pages) as CSV for the steering group
+    python -m macros granska-hash <sida>
+                                print a guidance page's current fingerprint, the value
+                                `innehall:` of a review in data/granskningar.yaml must have
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .builddate import build_date
 from .domain import review as granskning
+from .paths import layout
 from .paths.layout import site_path
 from .data.loader import DataError
 from .render.review import counts, queue_csv
@@ -26,6 +31,8 @@ def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "granska":
         return granska(Path(argv[1]) if len(argv) > 1 else ROOT / "granskning.csv")
+    if command == "granska-hash":
+        return granska_hash(argv[1] if len(argv) > 1 else "")
     data_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "data"
     if command == "check":
         try:
@@ -38,6 +45,13 @@ def main(argv: list[str]) -> int:
             print(line, file=sys.stderr)
         if headers:
             return 1
+        docs_dir = data_dir.parent / "docs"
+        records = granskning.record_problems(site, docs_dir, data_dir)
+        if records:
+            print(DataError(records), file=sys.stderr)
+            return 1
+        for line in granskning.record_report(granskning.record_states(site, docs_dir, build_date())):
+            print(f"Obs: {line}")
         counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(site.index.items()))
         print(f"Datafilerna är giltiga ({counts}).")
         return 0
@@ -49,6 +63,24 @@ def main(argv: list[str]) -> int:
     return 2
 
 
+def granska_hash(page: str, root: Path = ROOT) -> int:
+    """Print the fingerprint of a guidance page, to copy into a review record."""
+    page = page.removeprefix("docs/")
+    if not page or not (root / "docs" / page).is_file() or not layout.is_guidance(page):
+        print(f"Ange en vägledningssida under docs/, t.ex. make granska-hash SIDA=praxismodellen/bba.md (fick: {page or 'ingen'})", file=sys.stderr)
+        return 2
+    try:
+        site = load_site(root / "data")
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    value = granskning.page_fingerprint(site, root / "docs", page)
+    _, names = granskning.drawn_on(site, (root / "docs" / page).read_text(encoding="utf-8"))
+    print(f"innehall: {value}")
+    print(f"# docs/{page} och " + ", ".join(names), file=sys.stderr)
+    return 0
+
+
 def granska(out: Path, root: Path = ROOT) -> int:
     """The review queue as CSV (UTF-8 with BOM, semicolons, formula-safe)."""
 
@@ -58,7 +90,7 @@ def granska(out: Path, root: Path = ROOT) -> int:
         print(exc, file=sys.stderr)
         return 1
     docs = granskning.docs_pages(root / "docs")
-    items = granskning.review_items(site, docs)
+    items = granskning.review_items(site, docs, root / "docs")
     out.write_bytes(queue_csv(items, granskning.title_of(site, docs), site_path))
     summary = ", ".join(f"{n} {k}" for k, n in counts(items).items())
     print(f"Skrev {out} med {len(items)} punkter ({summary}).")

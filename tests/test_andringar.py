@@ -207,7 +207,7 @@ def test_the_guide_shows_the_messages_the_validator_prints(built_site, tmp_path)
     the same broken line in a copy of the data (run as a real command)."""
     from macros.data.error_examples import EXAMPLES
 
-    html = page_file(built_site, "/om-webbplatsen/redigera/").read_text(encoding="utf-8")
+    html = page_file(built_site, "/redaktorer/redigera/").read_text(encoding="utf-8")
     text = unescape(re.sub(r"<[^>]+>", "", html))
     for n, ex in enumerate(EXAMPLES):
         project = copy_project(tmp_path / f"p{n}")
@@ -229,7 +229,7 @@ def _registered_macros() -> dict:
 
 
 def test_the_macro_catalogue_lists_exactly_the_registered_macros_with_valid_calls():
-    page = (ROOT / "docs/om-webbplatsen/makron.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs/redaktorer/makron.md").read_text(encoding="utf-8")
     assert page.startswith("---\nrender_macros: false\n")
     calls = re.findall(r"`\{\{ (.+?) \}\}`", page)
     registered = _registered_macros()
@@ -246,7 +246,7 @@ def test_the_macro_catalogue_lists_exactly_the_registered_macros_with_valid_call
 
 
 def test_every_macro_used_in_docs_is_in_the_catalogue():
-    page = (ROOT / "docs/om-webbplatsen/makron.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs/redaktorer/makron.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"`\{\{ ([a-z_]+)\(", page))
     used = set()
     for md in (ROOT / "docs").rglob("*.md"):
@@ -259,6 +259,10 @@ def test_every_macro_used_in_docs_is_in_the_catalogue():
 def test_new_pages_are_registered_and_in_nav():
     addresses = (ROOT / "data/adresser.yaml").read_text(encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for page in ("andringar", "redigera", "makron"):
-        assert f"- adress: /om-webbplatsen/{page}/" in addresses
-        assert f"- om-webbplatsen/{page}.md" in config
+    assert "- adress: /om-webbplatsen/andringar/" in addresses
+    assert "- om-webbplatsen/andringar.md" in config
+    # The editors' pages are in their own area (not in the readers' menu); the old addresses lead there.
+    assert "\n  /redaktorer/\n" in config.split("not_in_nav: |", 1)[1].split("\n\n", 1)[0] + "\n"
+    for page in ("redigera", "makron"):
+        assert f"- adress: /redaktorer/{page}/" in addresses
+        assert f"- adress: /om-webbplatsen/{page}/\n    flyttad_till: /redaktorer/{page}/" in addresses

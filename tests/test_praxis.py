@@ -77,14 +77,24 @@ def test_footer_says_granskad_only_from_a_recorded_review():
     import datetime as dt
 
     from macros.data.models.granskningar import Granskning
+    from macros.render.review_status import Status
 
-    draft = guidance_footer(None, ("Processledarna", "../roller/processledare.md"), [("Källa", "https://example.org/")])
+    draft = guidance_footer(Status("utkast"), None, ("Processledarna", "../roller/processledare.md"), [("Källa", "https://example.org/")])
     assert "Granskad" not in draft and "Utkast:" in draft
     assert "Föreslagen ansvarig (förslag): [Processledarna](../roller/processledare.md)" in draft
-    review = Granskning(sida="praxismodellen/bba.md", bekraftad_av="Styrgruppen", datum=dt.date(2027, 2, 3), underlag="Protokoll 2027-02-03, § 4")
-    done = guidance_footer(review, ("Processledarna", None), [("Källa", None)])
-    assert "Granskad 3 februari 2027 av Styrgruppen (Protokoll 2027-02-03, § 4)" in done
+    review = Granskning(
+        sida="praxismodellen/bba.md",
+        granskad_av="styrgrupp",
+        datum=dt.date(2027, 2, 3),
+        nasta_granskning=dt.date(2028, 2, 3),
+        innehall="0123456789ab-0123456789ab",
+        underlag="Protokoll 2027-02-03, § 4",
+    )
+    done = guidance_footer(Status("granskad", review), ("Styrgruppen", None), ("Processledarna", None), [("Källa", None)])
+    assert "Granskad 3 februari 2027 av Styrgruppen (Protokoll 2027-02-03, § 4) · Nästa granskning 3 februari 2028" in done
     assert "Utkast" not in done and "Processledarna (förslag)" in done
+    changed = guidance_footer(Status("andrad", review, ("text",)), ("Styrgruppen", None), ("Processledarna", None), [("Källa", None)])
+    assert "Ändrad efter granskningen 3 februari 2027" in changed and "Granskad " not in changed
 
 
 @pytest.mark.build

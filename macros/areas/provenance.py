@@ -29,7 +29,7 @@ def kontrolleras(ctx: Context, saknas: str) -> str:
 def kalla(ctx: Context, source_id: str, avsnitt: str = "") -> str:
     """{{ kalla("id", "avsnitt") }}: the source of a sentence, from data/kallor.yaml."""
     doc = ctx.site.get("kalla", source_id)
-    return render.inline_source(doc.titel, doc.url, avsnitt or None)
+    return render.inline_source(doc.titel, doc.url, avsnitt or None, source_id)
 
 
 def grund_legend(ctx: Context) -> str:
@@ -38,9 +38,10 @@ def grund_legend(ctx: Context) -> str:
 
 
 def review_queue(ctx: Context) -> str:
-    """The review queue (om-webbplatsen/granskning.md): the same list as `make granska`."""
-    docs = granskning.docs_pages(ctx.docs_dir or Path(__file__).resolve().parent.parent.parent / "docs")
-    items = granskning.review_items(ctx.site, docs)
+    """The review queue (redaktorer/granskning.md): the same list as `make granska`."""
+    docs_dir = ctx.docs_dir or Path(__file__).resolve().parent.parent.parent / "docs"
+    docs = granskning.docs_pages(docs_dir)
+    items = granskning.review_items(ctx.site, docs, docs_dir)
     return queue_markdown(items, granskning.title_of(ctx.site, docs), ctx.md)
 
 

@@ -74,6 +74,7 @@ class YamlDoc:
         and the rest of the path below that entry."""
         node = self.data
         found: tuple[str | None, int] = (None, 0)
+        by_page: tuple[str | None, int] = (None, 0)  # entries without an id (reviews) are named by their page
         if isinstance(node, dict) and "id" in node:
             found = (str(node["id"]), 0)
         for depth, key in enumerate(path, start=1):
@@ -83,7 +84,9 @@ class YamlDoc:
                 break
             if isinstance(node, dict) and "id" in node and not isinstance(node["id"], (dict, list)):
                 found = (str(node["id"]), depth)
-        entry, depth = found
+            elif isinstance(node, dict) and isinstance(node.get("sida"), str):
+                by_page = (node["sida"], depth)
+        entry, depth = found if found[0] is not None else by_page
         return entry, tuple(path[depth:])
 
 

@@ -159,8 +159,9 @@ def generated_files(site: SiteData) -> dict[str, bytes]:
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 CHANGE_LOG_PAGE = "om-webbplatsen/andringar.md"
-GUIDE_PAGE = "om-webbplatsen/redigera.md"
-MACROS_PAGE = "om-webbplatsen/makron.md"
+ABOUT_PAGE = "om-webbplatsen/index.md"  # explains the provenance marks (#grund)
+GUIDE_PAGE = "redaktorer/redigera.md"
+MACROS_PAGE = "redaktorer/makron.md"
 FEED_FILE = "andringar.xml"
 FEED_TITLE = "Ändringar – Barnens bästa gäller! – i Kronoberg"
 PLAN_PDF = "handlingsplan/{plan}/handlingsplan-{plan}.pdf"

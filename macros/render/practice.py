@@ -8,13 +8,12 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from ..data.models.common import Kalla
-from ..data.models.granskningar import Granskning
 from ..data.models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Hjul, Indikator, Lagrum, Praxis, Term, TriangelSida
 from .escape import esc_md
 from .provenance import grund_mark, mark
+from .review_status import FOOTER_ID, Status, status_text
 from .html import Column, esc, link, md_link, md_text, table
 from .cards import css_class, labelled
-from .text import sv_date
 
 SourceHref = Callable[[Kalla], "tuple[str, str | None]"]  # -> (name, url or None)
 
@@ -350,30 +349,28 @@ def check_guidance_meta(page: str, meta: dict, role_ids: set[str], source_ids: s
 
 
 def guidance_footer(
-    review: Granskning | None,
+    status: Status,
+    function: tuple[str, str | None] | None,
     proposed_owner: tuple[str, str | None],
     sources: list[tuple[str, str | None]],
     confirmed_owner: tuple[str, str | None] | None = None,
 ) -> str:
     """The status line of a guidance page, as a Markdown block.
 
-    Without a recorded review the page is a draft and the owner is only a
-    proposal; "Granskad" is printed only from a review entry."""
+    Without a recorded review that still matches the page, the page is a
+    draft (or "Ändrad efter granskningen") and the owner only a proposal;
+    "Granskad" is printed only from a matching review entry (render/review_status.py)."""
 
     def named(pair: tuple[str, str | None]) -> str:
         name, href = pair
         return md_link(name, href)
 
     src = "; ".join(named(s) for s in sources)
-    if review is None:
-        status = (
-            "**Utkast:** sidan är inte granskad eller bekräftad av länet. "
-            f"Föreslagen ansvarig (förslag): {named(proposed_owner)}"
-        )
+    line = status_text(status, function or ("", None), with_basis=True)
+    if status.kind in ("granskad", "utgangen") and confirmed_owner:
+        owner = f"Ansvarig: {named(confirmed_owner)}"
+    elif status.kind in ("granskad", "utgangen"):
+        owner = f"Ansvarig: {named(proposed_owner)} (förslag)"
     else:
-        owner = named(confirmed_owner) if confirmed_owner else f"{named(proposed_owner)} (förslag)"
-        status = (
-            f"Granskad {sv_date(review.datum)} av {md_text(review.bekraftad_av)} "
-            f"({md_text(review.underlag)}) · Ansvarig: {owner}"
-        )
-    return '<div class="bbg-granskad" markdown>\n\n' f"{status} · Källor: {src}\n\n" "</div>\n"
+        owner = f"Föreslagen ansvarig (förslag): {named(proposed_owner)}"
+    return f'<div class="bbg-granskad" id="{FOOTER_ID}" markdown>\n\n' f"{line} · {owner} · Källor: {src}\n\n" "</div>\n"

@@ -28,6 +28,8 @@ from .html import Column, md_text, table
 from .cards import css_class, labelled
 
 KIND_LABELS = {
+    "utgangen": "Granskningen har gått ut",
+    "andrad": "Ändrad efter granskningen",
     "kontrolleras": "Kontrolleras",
     "tolkning": "Tolkning",
     "forslag": "Förslag",
@@ -35,6 +37,7 @@ KIND_LABELS = {
     "kalla": "Källa inte bekräftad",
 }
 KIND_ORDER = list(KIND_LABELS)
+FIRST = ("utgangen", "andrad")  # reviews that no longer hold: listed before everything else
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,19 @@ def review_status_items(guidance: list[str], granskningar) -> list[Punkt]:
     ]
 
 
+def expired_review_items(states, fil: str) -> list[Punkt]:
+    """Recorded reviews that no longer hold: (record, status kind) pairs whose
+    kind is "andrad" (content changed after the review) or "utgangen" (the
+    next review date has passed)."""
+    out = []
+    for record, kind in states:
+        if kind == "andrad":
+            out.append(Punkt(record.sida, "andrad", "Hela sidan", f"granskad {record.datum}; sidan eller data den bygger på har ändrats sedan dess", fil))
+        elif kind == "utgangen":
+            out.append(Punkt(record.sida, "utgangen", "Hela sidan", f"granskad {record.datum}; nästa granskning senast {record.nasta_granskning}", fil))
+    return out
+
+
 def source_items(documents) -> list[Punkt]:
     return [
         Punkt(None, "kalla", f"Källa: {d.titel}", d.innehall.saknas, "data/kallor.yaml")
@@ -244,7 +260,8 @@ def page_grund(meta: dict) -> Grund | None:
 
 
 def sort_items(items: list[Punkt]) -> list[Punkt]:
-    return sorted(items, key=lambda p: (p.sida is None, p.sida or "", KIND_ORDER.index(p.typ), p.var))
+    first_pages = {p.sida for p in items if p.typ in FIRST}
+    return sorted(items, key=lambda p: (p.sida not in first_pages, p.sida is None, p.sida or "", KIND_ORDER.index(p.typ), p.var))
 
 
 def counts(items: list[Punkt]) -> dict[str, int]:
