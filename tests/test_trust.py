@@ -381,12 +381,16 @@ def test_every_guidance_page_has_the_summary(real_site):
         body = html.index("</h1>")
         first_section = html.find("<h2", body)
         assert body < html.index("bbg-om-uppgifterna") < (first_section if first_section > 0 else len(html)), src
-    # informationsdelning.md, by hand: 2 {{ forslag }}, 1 {{ tolkning }}, 4 kontrolleras (1 in the text, 3 in the law table).
+    # informationsdelning.md: the number of sources is that of its front matter (read
+    # as YAML here), said in words; the exact wording per count: test_summary_counts_in_words_on_a_fixture.
+    source = (ROOT / "docs" / "praxismodellen" / "informationsdelning.md").read_text(encoding="utf-8")
+    sources = len(yaml.safe_load(source.split("---\n")[1])["kallor"])
+    words = {2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "åtta", 9: "nio", 10: "tio", 11: "elva", 12: "tolv"}
     info = _text(re.search(r'class="bbg-om-uppgifterna".*?</div>', _page(real_site, "praxismodellen/informationsdelning.md"), re.S).group(0))
-    assert "Källor: sex källor" in info  # front matter: six sources
-    assert "Handbokens egna uppgifter: två förslag och en tolkning av källorna, märkta Förslag och Tolkning" in info
+    assert f"Källor: {words.get(sources, str(sources))} källor" in info
+    assert re.search(r"Handbokens egna uppgifter: \w+ förslag och \w+ tolkning(ar)? av källorna, märkta Förslag och Tolkning", info)
     assert "En siffra efter en mening" in info  # the page cites a source in its text
-    assert "Kontrolleras: fyra uppgifter är inte bekräftade ännu." in info
+    assert re.search(r"Kontrolleras: \w+ uppgifter är inte bekräftade ännu\.", info)
 
 
 def test_sources_are_numbered_and_linked_to_the_list(real_site):
@@ -517,3 +521,18 @@ def test_the_editors_pages_have_their_own_area(real_site):
         # The old address still opens: it leads to the new one (trainers' links keep working).
         old = (real_site / "om-webbplatsen" / page / "index.html").read_text(encoding="utf-8")
         assert f"../../redaktorer/{page}/" in old
+
+
+def test_summary_counts_in_words_on_a_fixture():
+    """The summary's wording per count, by hand, on invented counts."""
+    from macros.render.review_status import Status, page_summary
+
+    out = page_summary(Status("utkast"), None, {"forslag": 2, "tolkning": 1, "kontrolleras": 4, "kalla": 3}, 6, "#kallor", "../marks/")
+    text = " ".join(re.sub(r"<[^>]+>|\*", "", out).split())
+    assert "Källor: sex källor, [längst ned på sidan](#kallor). En siffra efter en mening" in text
+    assert "Handbokens egna uppgifter: två förslag och en tolkning av källorna, märkta Förslag och Tolkning." in text
+    assert "Kontrolleras: fyra uppgifter är inte bekräftade ännu. De är märkta Kontrolleras i texten" in text
+    one = " ".join(re.sub(r"<[^>]+>|\*", "", page_summary(Status("utkast"), None, {"forslag": 1, "kontrolleras": 1}, 1, "#k", "m/")).split())
+    assert "Källor: en källa" in one and "En siffra efter en mening" not in one
+    assert "ett förslag, märkt Förslag." in one
+    assert "Kontrolleras: en uppgift är inte bekräftad ännu. Den är märkt Kontrolleras" in one
