@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 # Fixtures that put a test in a tier (the highest one wins).
-TIER_FIXTURES = {"host": "nginx", "browser": "browser", "bundle": "browser", "built_site": "build", "edited_site": "build"}
+TIER_FIXTURES = {"host": "nginx", "browser": "browser", "bundle": "browser", "built_site": "build", "edited_site": "build", "reviewed": "build"}
 
 
 def pytest_configure(config) -> None:
