@@ -197,6 +197,7 @@ RECORD = """  - sida: {sida}
 """
 
 
+@pytest.mark.build
 def test_a_record_for_a_page_that_does_not_exist_stops_the_build(tmp_path):
     project = _damaged_records(tmp_path, RECORD.format(sida="praxismodellen/finns-inte.md", datum="2027-02-03"))
     result = _mkdocs(project, tmp_path / "site")
@@ -208,6 +209,7 @@ def test_a_record_for_a_page_that_does_not_exist_stops_the_build(tmp_path):
     assert check.returncode == 1 and 'data/granskningar.yaml:3, post "praxismodellen/finns-inte.md", fält "sida"' in check.stderr
 
 
+@pytest.mark.build
 def test_a_malformed_review_date_names_file_line_entry_and_field(tmp_path):
     project = _damaged_records(
         tmp_path,
