@@ -313,7 +313,7 @@ def party_details(party: Aktor, org: Org, party_md: Callable[[str], str | None],
         lines += ["Ingår i: " + ", ".join(_md_link(party_md(g), org.name(g)) for g in groups) + ".", ""]
     roles = [r for r in org.roller.values() if party.id in r.organisation or any(g in r.organisation for g in groups)]
     if roles:
-        lines += ["## Roll i styrningen", "", "Parten finns med i dessa organ och funktioner:", ""]
+        lines += ["## Roll i styrningen", "", "Enligt 2018 års beslutsunderlag och handlingsplanen (reviderad 16 juni 2021) finns parten med i dessa organ och funktioner:", ""]
         lines += [f"- {_md_link(role_md(r.id), r.namn)}" for r in roles]
         lines.append("")
     if party.enheter:
