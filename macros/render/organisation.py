@@ -23,7 +23,10 @@ from .cards import css_class, labelled
 from .plan import FOLLOWUP
 
 ANSVAR = {"utforare": "Ansvarig", "samverkan": "I samverkan", "stod": "Stöd"}
-TYP = {"organ": "Organ", "funktion": "Funktion", "praktikroll": "Roll i arbetet kring barnet"}
+# Bodies and functions rest on the 2018 proposal and the plan's last revision:
+# the page says so at the top, so its present tense is read as theirs.
+_SEEDS = "så som 2018 års beslutsunderlag och handlingsplanen (reviderad 16 juni 2021) beskriver"
+TYP = {"organ": f"Organ, {_SEEDS} det", "funktion": f"Funktion, {_SEEDS} den", "praktikroll": "Roll i arbetet kring barnet"}
 
 
 @dataclass(frozen=True)
