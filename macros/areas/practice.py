@@ -21,8 +21,8 @@ REPORT_SOURCES = (("uppsala-elevhalsan-socialtjanstlagen", None), ("kunskapsguid
 
 def report_sources(ctx: Context) -> str:
     """The sources of the reporting-duty sentence in the danger box, as inline marks."""
-    docs = [(ctx.site.get("kalla", sid), avsnitt) for sid, avsnitt in REPORT_SOURCES]
-    return " ".join(str(inline_source(d.titel, d.url, avsnitt)) for d, avsnitt in docs)
+    docs = [(sid, ctx.site.get("kalla", sid), avsnitt) for sid, avsnitt in REPORT_SOURCES]
+    return " ".join(str(inline_source(d.titel, d.url, avsnitt, sid)) for sid, d, avsnitt in docs)
 
 
 def praxis_steps(ctx: Context) -> str:
