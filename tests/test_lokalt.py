@@ -168,3 +168,16 @@ def test_danger_box_says_where_ring_112_comes_from(site_data):
     assert "https://www.sosalarm.se/" in akut
     assert "Förslag" not in akut
     assert box.count('class="bbg-kommunval"') == 1
+
+
+def test_danger_box_says_where_the_reporting_duty_comes_from(site_data):
+    # issue 22 item 6: the sentence on who must report carries the sources the reporting page reads.
+    from macros.areas.practice import report_sources
+    from macros.render.practice import danger_callout
+
+    ctx = Context.for_page(site_data, "praxismodellen/anmalningsplikt.md")
+    box = danger_callout("anmalningsplikt.md", area.kommunval(ctx), area.akut_sources(ctx), report_sources(ctx))
+    duty = next(line for line in box.split("\n") if "har du anmälningsplikt" in line)
+    assert "https://elevhalsan.uppsala.se/hem/till-e-handboken/medicinska-elevhalsan/lagar-och-riktlinjer/socialtjanstlagen/" in duty
+    assert "https://kunskapsguiden.se/omraden-och-teman/barn-och-unga/vagledning-for-elevhalsa/" in duty
+    assert duty.index("Alla andra bör anmäla.") < duty.index("Källa") < duty.index("Så gör du en anmälan")

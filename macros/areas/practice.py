@@ -6,12 +6,23 @@ from __future__ import annotations
 from ..paths import layout
 from ..context import Context
 from ..render import practice as render
-from ..render.provenance import grund_mark
+from ..render.provenance import grund_mark, inline_source
+from .local import akut_sources
 
 
 def fara(ctx: Context) -> str:
     """The "Är ett barn i fara?" box."""
-    return render.danger_callout(ctx.md(layout.REPORT_PAGE))
+    return render.danger_callout(ctx.md(layout.REPORT_PAGE), akut_source=akut_sources(ctx), report_source=report_sources(ctx))
+
+
+# The sources the reporting page reads for who must report and that all others should.
+REPORT_SOURCES = (("uppsala-elevhalsan-socialtjanstlagen", None), ("kunskapsguiden-elevhalsa-anmala-oro", None))
+
+
+def report_sources(ctx: Context) -> str:
+    """The sources of the reporting-duty sentence in the danger box, as inline marks."""
+    docs = [(sid, ctx.site.get("kalla", sid), avsnitt) for sid, avsnitt in REPORT_SOURCES]
+    return " ".join(str(inline_source(d.titel, d.url, avsnitt, sid)) for sid, d, avsnitt in docs)
 
 
 def praxis_steps(ctx: Context) -> str:

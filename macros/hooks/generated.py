@@ -28,6 +28,7 @@ from macros.data.loader import DataError
 from macros.paths.links import Links
 from macros.paths.nav import place_generated
 from macros.areas.local import akut_sources, kommunval
+from macros.areas.practice import report_sources
 from macros.paths.redirects import redirect_map
 from macros.render.practice import abbreviations_snippet, check_guidance_meta, danger_callout, guidance_footer
 from macros.render.provenance import insert_after_title, number_sources, with_page_grund
@@ -105,7 +106,7 @@ def on_page_markdown(markdown: str, page, config, files):
         lines = markdown.split("\n")
         at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1) + 1
         ctx = Context(site, build.org, lambda: src, config.get("use_directory_urls", True))
-        lines[at:at] = ["", danger_callout(here.md(layout.REPORT_PAGE), kommunval(ctx), akut_sources(ctx))]
+        lines[at:at] = ["", danger_callout(here.md(layout.REPORT_PAGE), kommunval(ctx), akut_sources(ctx), report_sources(ctx))]
         markdown = "\n".join(lines)
     markdown, cited = _numbered_sources(markdown, site)
     return markdown + "\n\n" + cited + "\n\n" + guidance_footer(

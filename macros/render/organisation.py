@@ -23,7 +23,10 @@ from .cards import css_class, labelled
 from .plan import FOLLOWUP
 
 ANSVAR = {"utforare": "Ansvarig", "samverkan": "I samverkan", "stod": "Stöd"}
-TYP = {"organ": "Organ", "funktion": "Funktion", "praktikroll": "Roll i arbetet kring barnet"}
+# Bodies and functions rest on the 2018 proposal and the plan's last revision:
+# the page says so at the top, so its present tense is read as theirs.
+_SEEDS = "så som 2018 års beslutsunderlag och handlingsplanen (reviderad 16 juni 2021) beskriver"
+TYP = {"organ": f"Organ, {_SEEDS} det", "funktion": f"Funktion, {_SEEDS} den", "praktikroll": "Roll i arbetet kring barnet"}
 
 
 @dataclass(frozen=True)
@@ -313,7 +316,7 @@ def party_details(party: Aktor, org: Org, party_md: Callable[[str], str | None],
         lines += ["Ingår i: " + ", ".join(_md_link(party_md(g), org.name(g)) for g in groups) + ".", ""]
     roles = [r for r in org.roller.values() if party.id in r.organisation or any(g in r.organisation for g in groups)]
     if roles:
-        lines += ["## Roll i styrningen", "", "Parten finns med i dessa organ och funktioner:", ""]
+        lines += ["## Roll i styrningen", "", "Enligt 2018 års beslutsunderlag och handlingsplanen (reviderad 16 juni 2021) finns parten med i dessa organ och funktioner:", ""]
         lines += [f"- {_md_link(role_md(r.id), r.namn)}" for r in roles]
         lines.append("")
     if party.enheter:

@@ -297,7 +297,7 @@ DANGER = (
     "- **Misstänker du att ett barn far illa:** gör en anmälan till socialtjänsten i barnets kommun. "
     "Arbetar du i en myndighet eller en yrkesmässig verksamhet som rör barn och unga, "
     "eller i hälso- och sjukvården eller socialtjänsten, har du anmälningsplikt. "
-    "Alla andra bör anmäla. [Så gör du en anmälan]({href}).\n"
+    "Alla andra bör anmäla.{anmal} [Så gör du en anmälan]({href}).\n"
     "- Kronobarnsmodellen ersätter aldrig anmälningsplikten. Samverkan med samtycke och en anmälan kan pågå samtidigt.\n"
     "{chooser}"
     "</div>\n"
@@ -305,13 +305,14 @@ DANGER = (
 )
 
 
-def danger_callout(report_href: str, chooser: str = "", akut_source: str = "") -> str:
+def danger_callout(report_href: str, chooser: str = "", akut_source: str = "", report_source: str = "") -> str:
     """The "Is a child in danger?" box (an admonition written as HTML, so that
     the municipality chooser, raw HTML, can sit inside it). `akut_source`: the
     mark of the sources for 112 (inline HTML); `chooser`: render/lokalt.chooser()."""
     return DANGER.format(
         href=report_href,
         akut=(" " + akut_source) if akut_source else "",
+        anmal=(" " + report_source) if report_source else "",
         chooser=("\n" + chooser + "\n") if chooser else "",
     )
 
