@@ -23,7 +23,7 @@ import yaml
 from ..data.site import load_site
 from ..paths.layout import pdf_documents
 from ..paths.links import url_of
-from ..render.pdf import article_of, print_document, render_pdf, section_html
+from ..render.pdf import article_of, full_address, print_document, render_pdf, section_html
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -33,6 +33,25 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: f"!!python/{suffix}")
+
+
+def _env_tag(loader, node):
+    """mkdocs' `!ENV NAME` / `!ENV [NAME, OTHER, default]`: the first variable
+    set, else the default (the last item of a list), as mkdocs reads it."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = items[:-1], items[-1] if len(items) > 1 else None
+        if len(items) == 1:
+            names = items
+    for name in names:
+        if isinstance(name, str) and os.environ.get(name) is not None:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+_Loader.add_constructor("!ENV", _env_tag)
 
 
 def _render_one(args) -> tuple[str, int, list[str]]:
@@ -54,7 +73,7 @@ def _render_one(args) -> tuple[str, int, list[str]]:
     for n, url in enumerate(urls, start=1):
         page = site_dir / (url + "index.html" if url.endswith("/") or url == "" else url)
         sections.append(section_html(article_of(page.read_text(encoding="utf-8")), n, url, in_doc, site_url))
-    html = print_document(doc, sections)
+    html = print_document(doc, sections, address=full_address(site_url, urls[0]))
     out = site_dir / doc.path
     data = render_pdf(html, site_dir, out.parent)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -78,7 +97,11 @@ def build_pdfs(project: Path, site_dir: Path, directory_urls: bool | None = None
         return 1
     if directory_urls is None:
         directory_urls = config.get("use_directory_urls", True)
+    # The site's address, for the full address of each document and its links
+    # (macros.render.pdf prints a visible marker instead when it is missing).
     site_url = config.get("site_url") or None
+    if not site_url:
+        print("PDF: site_url saknas i mkdocs.yml; dokumenten visar adresserna utan webbplatsens namn.", file=sys.stderr)
     jobs = [(project, site_dir, d, directory_urls, site_url) for d in docs]
     workers = max(1, min(len(jobs), os.cpu_count() or 1))
     problems = []
