@@ -332,7 +332,7 @@ LONG_ROWS = 60
 
 
 def _long_table_page(built_site: Path) -> str:
-    from macros.render import kort
+    from macros.render import cards
     from macros.render.html import Column, table
 
     rows = [
@@ -348,7 +348,7 @@ def _long_table_page(built_site: Path) -> str:
         Column("Provtext", lambda r: r["text"]),
         Column("Provansvarig", lambda r: Markup("{}<br>rad två").format(r["vem"])),
     ]
-    html = table(rows, kort.labelled(columns), "Provtabell för utskrift", css_class=kort.css_class("bbg-plan"))
+    html = table(rows, cards.labelled(columns), "Provtabell för utskrift", css_class=cards.css_class("bbg-plan"))
     frame = (built_site / "styrning" / "statusrapport" / "index.html").read_text(encoding="utf-8")
     start = frame.index('<article class="md-content__inner md-typeset">')
     end = frame.index("</article>", start)
