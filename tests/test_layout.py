@@ -379,3 +379,17 @@ def test_print_repeats_the_header_on_every_page_a_long_table_runs_onto(browser, 
         assert len(holding) == 1, f"row {n} is cut between pages (or missing)"
         # no card label printed in front of a value
         assert f"Provtext Provrad {n:02d}" not in pages[holding[0]]
+
+
+def test_screen_and_paper_wording(browser, server):  # noqa: F811
+    """A module page says "Öppna sedan svaret" on screen; printed, where the
+    answers stand open under each question, it says so instead."""
+    ctx, _ = _context(browser, server, viewport=LAPTOP)
+    page = ctx.new_page()
+    page.goto(server.base + "utbildning/m07-anmalningsplikt/", wait_until="load")
+    screen = page.get_by_text("Svara först för dig själv. Öppna sedan svaret.")
+    paper = page.get_by_text("Svara först för dig själv. Svaret står under varje fråga.")
+    assert screen.is_visible() and not paper.is_visible()
+    page.emulate_media(media="print")
+    assert paper.is_visible() and not screen.is_visible()
+    ctx.close()
