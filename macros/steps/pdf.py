@@ -35,25 +35,6 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: f"!!python/{suffix}")
 
 
-def _env_tag(loader, node):
-    """mkdocs' `!ENV NAME` / `!ENV [NAME, OTHER, default]`: the first variable
-    set, else the default (the last item of a list), as mkdocs reads it."""
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        items = loader.construct_sequence(node)
-        names, default = items[:-1], items[-1] if len(items) > 1 else None
-        if len(items) == 1:
-            names = items
-    for name in names:
-        if isinstance(name, str) and os.environ.get(name) is not None:
-            return yaml.safe_load(os.environ[name])
-    return default
-
-
-_Loader.add_constructor("!ENV", _env_tag)
-
-
 def _render_one(args) -> tuple[str, int, list[str]]:
     """Render one document (runs in a worker process). Returns its site path,
     size and every message WeasyPrint logged (a warning fails the build)."""
@@ -97,11 +78,7 @@ def build_pdfs(project: Path, site_dir: Path, directory_urls: bool | None = None
         return 1
     if directory_urls is None:
         directory_urls = config.get("use_directory_urls", True)
-    # The site's address, for the full address of each document and its links
-    # (macros.render.pdf prints a visible marker instead when it is missing).
     site_url = config.get("site_url") or None
-    if not site_url:
-        print("PDF: site_url saknas i mkdocs.yml; dokumenten visar adresserna utan webbplatsens namn.", file=sys.stderr)
     jobs = [(project, site_dir, d, directory_urls, site_url) for d in docs]
     workers = max(1, min(len(jobs), os.cpu_count() or 1))
     problems = []
