@@ -187,7 +187,7 @@ def test_the_plan_pdf_holds_every_activity_with_repeated_headers_and_scopes(buil
     with_rows = [i for i, text in enumerate(pages, start=1) if any(norm(a["text"])[:40] in norm(text) for a in activities)]
     assert with_rows
     for i in with_rows:
-        assert "Ansvarig utförare" in pages[i - 1], f"no table header on page {i}"
+        assert norm("Ansvarig utförare") in norm(pages[i - 1]), f"no table header on page {i}"
     # The revision date of the plan (data) and the newest change note for the page.
     assert "16 juni 2021" in pages[0]
     with pikepdf.open(path) as pdf:
@@ -397,6 +397,14 @@ def test_the_template_pdf_speaks_of_paper(built_site: Path):
     text = reading(built_site / "praxismodellen/barnets-plan-mall.pdf")
     assert "Skriv ut sidan" not in text
     assert "Fyll i mallen tillsammans med barnet och vårdnadshavarna." in text
+    assert "Ladda ner mallen som redigerbart dokument" not in text
+
+
+def test_the_plan_pdf_leaves_the_downloads_to_the_screen(built_site: Path):
+    text = reading(built_site / "handlingsplan/2019-2023/handlingsplan-2019-2023.pdf")
+    assert "Ladda ner planen" not in text and "Handlingsplanen som CSV" not in text
+    html = (built_site / "handlingsplan/2019-2023/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="bbg-skarm">\s*<h2 id="ladda-ner-planen">Ladda ner planen', html)
 
 
 def test_addresses_are_full_or_visibly_missing():
