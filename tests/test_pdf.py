@@ -403,6 +403,7 @@ def test_the_template_pdf_speaks_of_paper(built_site: Path):
 def test_the_plan_pdf_leaves_the_downloads_to_the_screen(built_site: Path):
     text = reading(built_site / "handlingsplan/2019-2023/handlingsplan-2019-2023.pdf")
     assert "Ladda ner planen" not in text and "Handlingsplanen som CSV" not in text
+    assert "Ämnesområdet på en egen sida" not in text and "Tidslinje för alla aktiviteter" not in text
     html = (built_site / "handlingsplan/2019-2023/index.html").read_text(encoding="utf-8")
     assert re.search(r'<div class="bbg-skarm">\s*<h2 id="ladda-ner-planen">Ladda ner planen', html)
 
