@@ -170,7 +170,6 @@ PRACTICE_FOLDER = "praxismodellen/"
 MODULE_PDF = "utbildning/{adress}.pdf"
 TEMPLATE_PAGE = "praxismodellen/mall-barnets-plan.md"
 TEMPLATE_PDF = "praxismodellen/barnets-plan-mall.pdf"
-STATUS_PAGE = "styrning/statusrapport.md"
 STATUS_PDF = "styrning/statusrapport.pdf"
 
 
