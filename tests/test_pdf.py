@@ -451,7 +451,7 @@ def test_page_one_is_a_title_block_with_the_content_under_it(built_site: Path):
     kinds = {
         "handlingsplan/2019-2023/handlingsplan-2019-2023.pdf": "HANDLINGSPLAN",
         "styrning/statusrapport.pdf": "STATUSRAPPORT",
-        "utbildning/m07-anmalningsplikt.pdf": "UTBILDNINGSMODUL, HANDOUT",
+        "utbildning/m07-anmalningsplikt.pdf": "UTBILDNINGSMODUL ATT DELA UT",
         "praxismodellen/barnets-plan-mall.pdf": "MALL",
     }
     for name, kind in kinds.items():
@@ -493,3 +493,16 @@ def test_a_long_table_repeats_its_header_and_keeps_rows_whole(tmp_path: Path):
     for i in range(1, 61):
         whole = [n for n, p in enumerate(squeezed) if norm(f"P{i:02d} Provrad {i:02d}.") in p and norm(f"Provpart {i:02d} rad två") in p]
         assert len(whole) == 1, f"row {i} is cut between pages"
+
+
+def test_the_paper_wording_is_hidden_on_screen_by_a_top_level_rule():
+    """handbok.css parses without error and hides `.bbg-papper` outside any
+    @media block (an unclosed block once made the rule print-only)."""
+    import tinycss2
+
+    css = (ROOT / "docs/assets/stylesheets/handbok.css").read_text(encoding="utf-8")
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    assert [r for r in rules if r.type == "error"] == []
+    top = {tinycss2.serialize(r.prelude).strip(): tinycss2.serialize(r.content) for r in rules if r.type == "qualified-rule"}
+    assert "display: none" in top[".bbg-papper"]
+    assert ".bbg-skarm" not in top  # hidden only in print
