@@ -109,7 +109,8 @@ def plan_template(ctx: Context) -> str:
 
 
 def plan_template_link(ctx: Context) -> str:
-    return f"[Ladda ner mallen som redigerbart dokument (RTF, öppnas i Word och LibreOffice)]({ctx.md(layout.TEMPLATE_DOWNLOAD)})"
+    # A download link is for the screen: the PDF and a printout leave it out (bbg-skarm).
+    return f"[Ladda ner mallen som redigerbart dokument (RTF, öppnas i Word och LibreOffice)]({ctx.md(layout.TEMPLATE_DOWNLOAD)})\n{{: .bbg-skarm }}"
 
 
 def plan_template_sources(ctx: Context) -> str:

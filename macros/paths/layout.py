@@ -170,6 +170,7 @@ PRACTICE_FOLDER = "praxismodellen/"
 MODULE_PDF = "utbildning/{adress}.pdf"
 TEMPLATE_PAGE = "praxismodellen/mall-barnets-plan.md"
 TEMPLATE_PDF = "praxismodellen/barnets-plan-mall.pdf"
+STATUS_PDF = "styrning/statusrapport.pdf"
 
 
 def moved_addresses(site: SiteData) -> dict[str, str]:
@@ -215,6 +216,8 @@ def pdf_of_page(site: SiteData, src: str) -> tuple[str, str] | None:
         return (PRACTICE_PDF, "Ladda ner hela praxismodellen som PDF (alla sidor i ordning)")
     if src == TEMPLATE_PAGE:
         return (TEMPLATE_PDF, "Ladda ner mallen som PDF")
+    if src == STATUS_PAGE:
+        return (STATUS_PDF, "Ladda ner statusrapporten som PDF")
     for mod in site.utbildning.moduler:
         if src == f"utbildning/{mod.adress}.md":
             return (MODULE_PDF.format(adress=mod.adress), "Ladda ner modulen som PDF att dela ut")
@@ -260,4 +263,6 @@ def pdf_documents(site: SiteData, nav) -> list[PdfDoc]:
         docs.append(PdfDoc(MODULE_PDF.format(adress=mod.adress), title, (src,), text, day, "Utbildningsmodul att dela ut"))
     text, day = _dated(site, [TEMPLATE_PAGE])
     docs.append(PdfDoc(TEMPLATE_PDF, "Mall för barnets plan", (TEMPLATE_PAGE,), text, day, "Mall"))
+    text, day = _dated(site, [STATUS_PAGE])
+    docs.append(PdfDoc(STATUS_PDF, page_title(STATUS_PAGE, {}), (STATUS_PAGE,), text, day, "Statusrapport"))
     return docs

@@ -41,12 +41,18 @@ def plan_intro(plan: Handlingsplan, meta_line: str, area_href, timeline_md: str,
             area_list(plan, area_href),
             "",
             f"[Tidslinje för alla aktiviteter]({timeline_md})",
+            "{: .bbg-skarm }",
+            "",
+            # Downloads are for the screen: the PDF of the plan leaves them out (render/pdf.py).
+            '<div class="bbg-skarm" markdown="1">',
             "",
             "## Ladda ner planen",
             "",
             f"- [Handlingsplanen som CSV]({csv_md}) "
             "(UTF-8, semikolon som avgränsare, öppnas i Excel och LibreOffice)",
             f"- [Handlingsplanen som Excel-fil (XLSX)]({xlsx_md})",
+            "",
+            "</div>",
             "",
         ]
     )

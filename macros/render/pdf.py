@@ -1,12 +1,18 @@
 """Accessible PDF documents (PDF/UA-1) made from the built pages of the site.
 
-A document is one or more built pages (the article of each, in order) behind
-a cover with the title and the date of the data it was made from, laid out
-with a dedicated print stylesheet (pdf.css beside this file) and written by
-WeasyPrint as tagged PDF/UA-1: language, title shown as window title,
-bookmarks from the headings, embedded fonts, table headers repeated on every
-page, page numbers. Nothing is fetched from any host: only files below the
-built site may be read.
+A document is one or more built pages (the article of each, in order) under
+a title block (what the document is, the handbook, the date of the data it
+was made from, the full address of its page on the site; a list of contents
+when it holds several pages), laid out with a dedicated print stylesheet
+(pdf.css beside this file: Swedish hyphenation, table headers repeated on
+every page) and written by WeasyPrint as tagged PDF/UA-1: language, title
+shown as window title, bookmarks from the headings, embedded fonts, page
+numbers. Nothing is fetched from any host: only files below the built site
+may be read.
+
+What is for the screen only does not reach paper: the card labels of phone
+tables (render/cards.py), buttons, and content a page marks `bbg-skarm`
+(with a `bbg-papper` wording for paper beside it).
 
 Pure functions apart from `render_pdf`, which writes one file. No mkdocs, no
 page paths: the caller says which built pages make up a document.
@@ -56,13 +62,34 @@ def article_of(page_html: str) -> str:
 
 
 # What a printed document has no use for: permalinks (¶), the PDF link itself,
-# scripts, forms and buttons.
-_DROP_XPATH = (
-    "//a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' bbg-pdf ')]"
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' md-source-file ')]"
-    " | //script | //button | //form | //noscript"
+# the card labels of phone tables (a printed table has its header row), the
+# copy button's status, content marked for the screen only, scripts, forms
+# and buttons.
+SCREEN_ONLY = "bbg-skarm"  # class of content that is for the screen only
+PAPER_ONLY = "bbg-papper"  # class of content that is for paper only (hidden on screen by handbok.css)
+_DROP_XPATH = " | ".join(
+    [
+        *(
+            f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]"
+            for c in ("headerlink", "bbg-pdf", "md-source-file", "bbg-etikett", "bbg-kopierad", SCREEN_ONLY)
+        ),
+        "//script | //button | //form | //noscript",
+    ]
 )
+
+# Printed where the site's address (mkdocs.yml `site_url`) should stand when
+# it is not set: visibly missing, never a path without a host.
+NO_SITE_URL = "[webbplatsens adress saknas: site_url i mkdocs.yml]"
+
+
+def full_address(site_url: str | None, path: str) -> str:
+    """The address a reader types: `site_url` + the site path ("utbildning/m07/"
+    or "/utbildning/m07/"); without `site_url`, the path behind a visible
+    marker (NO_SITE_URL)."""
+    path = path.lstrip("/")
+    if not site_url:
+        return f"{NO_SITE_URL}/{path}"
+    return site_url.rstrip("/") + "/" + path
 
 
 def section_html(article: str, number: int, url: str, in_doc: dict[str, int], site_url: str | None = None) -> str:
@@ -72,7 +99,9 @@ def section_html(article: str, number: int, url: str, in_doc: dict[str, int], si
     apart. Links to a page in the same document become links inside the PDF;
     links to other pages of the site become absolute when `site_url` is known
     and plain text otherwise (a relative link in a PDF leads nowhere);
-    links to other hosts stay."""
+    links to other hosts stay. A permanent address shown on the page
+    (`code.bbg-adress`, completed by kopiera.js on screen) gets the site's
+    address in front (`full_address`)."""
     root = lh.fragment_fromstring(article, create_parent="div")
     for node in root.xpath(_DROP_XPATH):
         parent = node.getparent()
@@ -89,6 +118,10 @@ def section_html(article: str, number: int, url: str, in_doc: dict[str, int], si
             if summary.text and summary.text.startswith("Visa "):
                 rest = summary.text[len("Visa "):]
                 summary.text = rest[:1].upper() + rest[1:]
+    for code in root.xpath("//code[@data-sokvag]"):
+        code.text = full_address(site_url, code.get("data-sokvag"))
+        for child in list(code):
+            code.remove(child)
     prefix = f"s{number}-"
     for node in root.xpath("//*[@id]"):
         node.set("id", prefix + node.get("id"))
@@ -138,16 +171,38 @@ def _unwrap(a) -> None:
     a.getparent().replace(a, span)
 
 
-def print_document(doc: PdfDoc, sections: list[str], subtitle: str = "Barnens bästa gäller! – i Kronoberg") -> str:
+def print_document(
+    doc: PdfDoc,
+    sections: list[str],
+    subtitle: str = "Barnens bästa gäller! – i Kronoberg",
+    address: str | None = None,
+) -> str:
     """The whole HTML document handed to WeasyPrint. `sections` are the
-    prepared articles (section_html), in the order of `doc.pages`."""
-    body = [
-        Markup(
-            '<header class="omslag"><p class="omslag__sort">{}</p><p class="omslag__titel">{}</p>'
-            '<p class="omslag__handbok">{}</p><p class="omslag__datum">{}</p>'
-            '<p class="omslag__om">Dokumentet är skapat ur handbokens webbplats. Den senaste versionen finns alltid där.</p></header>'
-        ).format(doc.kind, doc.title, subtitle, doc.dated)
-    ]
+    prepared articles (section_html), in the order of `doc.pages`.
+
+    Page 1 opens with a title block, not a cover of its own: what the
+    document is and the handbook, the title (only when the document holds
+    several pages: a single page's own heading is its title), the date of the
+    data, and `address`, the full address of the document's page on the site
+    (`full_address`; None: no address line). A document of several pages
+    lists them (the first heading of each) with page numbers, and its first
+    page of content starts on a new sheet."""
+    block = [Markup('<p class="titelblock__sort">{} · {}</p>').format(doc.kind, subtitle)]
+    if len(sections) > 1:
+        block.append(Markup('<p class="titelblock__titel">{}</p>').format(doc.title))
+    block.append(Markup('<p class="titelblock__datum">{}</p>').format(doc.dated))
+    if address:
+        block.append(
+            Markup('<p class="titelblock__adress">Senaste versionen: <span class="titelblock__url">{}</span></p>').format(address)
+        )
+    block.append(Markup('<p class="titelblock__om">Dokumentet är en utskrift av handbokens webbplats.</p>'))
+    several = len(sections) > 1
+    if several:
+        items = Markup("").join(
+            Markup('<li><a href="#s{}">{}</a></li>').format(n, _first_heading(section)) for n, section in enumerate(sections, start=1)
+        )
+        block.append(Markup('<nav class="innehall" aria-label="Innehåll"><p class="innehall__rubrik">Innehåll</p><ol>{}</ol></nav>').format(items))
+    body = [Markup('<header class="titelblock{}">{}</header>').format(" titelblock--flera" if several else "", Markup("").join(block))]
     for n, section in enumerate(sections, start=1):
         body.append(Markup('<section class="sida" id="s{}">{}</section>').format(n, Markup(section)))
     return (
@@ -160,6 +215,16 @@ def print_document(doc: PdfDoc, sections: list[str], subtitle: str = "Barnens b�
         f"<style>@page {{ @bottom-left {{ content: \"{_css_string(doc.dated)}\"; }} }}</style>"
         "</head><body>" + "".join(str(b) for b in body) + "</body></html>"
     )
+
+
+def _first_heading(section: str) -> str:
+    """The text of a prepared section's first h1 (else its first heading)."""
+    root = lh.fragment_fromstring(section, create_parent="div")
+    for xpath in ("//h1", "//h2 | //h3"):
+        found = root.xpath(xpath)
+        if found:
+            return " ".join(found[0].text_content().split())
+    return ""
 
 
 def _css_string(text: str) -> str:

@@ -152,7 +152,7 @@ def whole_plan(plan: Handlingsplan, heading_level: int = 2, *, name_of=None, hre
         heading = "#" * heading_level + f" Ämnesområde {area.nummer}: {md_text(area.namn)} {{ #{area_anchor(area)} }}"
         parts += [heading, ""]
         if area_href:
-            parts += [f"[Ämnesområdet på en egen sida]({area_href(area)})", ""]
+            parts += [f"[Ämnesområdet på en egen sida]({area_href(area)})", "{: .bbg-skarm }", ""]  # a link: screen only
         # The area pages hold the same tables and are what search should find.
         parts += [area_table(plan, area, name_of=name_of, href_of=href_of, searchable=not area_href), ""]
     return "\n".join(parts)

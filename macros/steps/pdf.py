@@ -23,7 +23,7 @@ import yaml
 from ..data.site import load_site
 from ..paths.layout import pdf_documents
 from ..paths.links import url_of
-from ..render.pdf import article_of, print_document, render_pdf, section_html
+from ..render.pdf import article_of, full_address, print_document, render_pdf, section_html
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -54,7 +54,7 @@ def _render_one(args) -> tuple[str, int, list[str]]:
     for n, url in enumerate(urls, start=1):
         page = site_dir / (url + "index.html" if url.endswith("/") or url == "" else url)
         sections.append(section_html(article_of(page.read_text(encoding="utf-8")), n, url, in_doc, site_url))
-    html = print_document(doc, sections)
+    html = print_document(doc, sections, address=full_address(site_url, urls[0]))
     out = site_dir / doc.path
     data = render_pdf(html, site_dir, out.parent)
     out.parent.mkdir(parents=True, exist_ok=True)
