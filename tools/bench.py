@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import os
 import platform
@@ -31,6 +32,16 @@ import yaml
 from macros.steps.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def from_tests(name: str):
+    """A helper module shared with the tests (tests/<name>.py; tests/ is not a
+    package), loaded from its file."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # NamedTuple and dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
@@ -200,10 +211,11 @@ def search_benchmark(site: Path, verbose: bool = False) -> dict | None:
     if not Path(chromium).exists():
         print("Sökningen mäts inte: chromium saknas.")
         return None
-    sys.path.insert(0, str(ROOT / "tests"))
-    from browser_support import CHROMIUM_ARGS, SiteServer, run_search
     from playwright.sync_api import sync_playwright
-    from sokfragor import QUERIES
+
+    browser_support = from_tests("browser_support")
+    CHROMIUM_ARGS, SiteServer, run_search = browser_support.CHROMIUM_ARGS, browser_support.SiteServer, browser_support.run_search
+    QUERIES = from_tests("sokfragor").QUERIES
 
     vocab = json.loads((site / "sok" / "ordforrad.json").read_text(encoding="utf-8"))
     server = SiteServer(site)
@@ -295,8 +307,8 @@ def run_lighthouse(work: Path, runs: int) -> None:
     """Lighthouse on one page of each kind, served by nginx as the README says;
     per page the run with the median performance score of `runs`."""
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    sys.path.insert(0, str(ROOT / "tests"))
-    from nginx_support import HAVE_NGINX, publish_as_the_readme_says
+    nginx_support = from_tests("nginx_support")
+    HAVE_NGINX, publish_as_the_readme_says = nginx_support.HAVE_NGINX, nginx_support.publish_as_the_readme_says
 
     if not (LIGHTHOUSE.exists() and Path(chromium).exists() and HAVE_NGINX):
         print("Lighthouse körs inte: kräver tools/npm (make bench installerar), chromium och nginx.")
