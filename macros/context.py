@@ -23,12 +23,19 @@ class Context:
     org: Org
     page: Callable[[], str]  # docs path of the page being rendered ("utbildning/index.md")
     directory_urls: bool = True
-    docs_dir: Path | None = None  # the project's docs/ (the review queue reads the pages' marks)
+    # The project being built (a test's copy is another project than this checkout).
+    docs_dir: Path = layout.PROJECT / "docs"
+    data_dir: Path = layout.PROJECT / "data"
+    generated: dict[str, str] | None = None  # the build's generated pages (docs path -> Markdown)
 
     @classmethod
     def for_page(cls, site: SiteData, page_src: str, org: Org | None = None) -> Context:
-        """A context fixed on one page (for tests and command-line tools)."""
+        """A context fixed on one page (for tests and command-line tools), over this checkout."""
         return cls(site, org or layout.organisation(site), lambda: page_src)
+
+    def generated_pages(self) -> dict[str, str]:
+        """The pages generated from data: the build's own, or made now (tests)."""
+        return self.generated if self.generated is not None else layout.generated_pages(self.site, self.org)
 
     # ------------------------------------------------------------ links from the current page
     @property

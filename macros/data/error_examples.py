@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 import pydantic
 import yaml
 
+from .. import cache
 from .loader import DataError
 from .site import load_site
 
@@ -98,15 +98,12 @@ def produce(data_dir: Path, examples: tuple[Example, ...] = EXAMPLES) -> list[Pr
     message. The result is kept in a file named by a hash of everything it
     depends on (the data, the validating code, the examples), so a build with
     the same inputs reads it back instead of validating six copies again."""
-    cache = Path(tempfile.gettempdir()) / "bbg-felexempel" / f"{_inputs_hash(data_dir, examples)}.json"
-    if cache.exists():
-        saved = json.loads(cache.read_text(encoding="utf-8"))
-        return [Produced(ex, *row) for ex, row in zip(examples, saved)]
+    path = cache.cache_dir("felexempel") / f"{_inputs_hash(data_dir, examples)}.json"
+    saved = cache.read(path)
+    if saved is not None:
+        return [Produced(ex, *row) for ex, row in zip(examples, json.loads(saved))]
     out = _produce(data_dir, examples)
-    cache.parent.mkdir(exist_ok=True)
-    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps([[p.before, p.after, p.line, p.message] for p in out], ensure_ascii=False), encoding="utf-8")
-    tmp.replace(cache)
+    cache.write(path, json.dumps([[p.before, p.after, p.line, p.message] for p in out], ensure_ascii=False).encode())
     return out
 
 

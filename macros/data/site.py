@@ -20,9 +20,18 @@ from pydantic import BaseModel, ValidationError
 from ..builddate import build_date
 from .loader import DataError, Problem, YamlDoc, load_yaml
 from .models import FILES, DataFile
+from .models.aktorer import AktorerFil
+from .models.andringar import AndringarFil
+from .models.beslut import BeslutFil
 from .models.common import Entity, FieldProblem, Ref
+from .models.finansiering import FinansieringFil
+from .models.granskningar import GranskningarFil
+from .models.handlingsplan import Handlingsplan, Planversion
+from .models.kallor import KallorFil
+from .models.praxis import BarnetsPlanMall, LagarFil, OrdlistaFil, Praxis, ValbefinnandeFil
+from .models.roller import RollerFil
 from .models.uppfoljning import Uppfoljning
-from .models.utbildning import AdresserFil
+from .models.utbildning import AdresserFil, UtbildningFil
 
 SCHEMA_DIR = "schemas"
 
@@ -195,15 +204,37 @@ def index_key(entity: Entity, scopes: dict) -> str:
 # ---------------------------------------------------------------- the site data
 
 
+@dataclass(frozen=True)
 class SiteData:
-    """Everything in data/, validated. Attributes follow `models.FILES` keys
-    (`aktorer`, `roller`, `handlingsplaner` …); `index[kind][id]` finds any entity."""
+    """Everything in data/, validated. One field per `models.FILES` key (a test
+    checks they match); `index[kind][id]` finds any entity; `docs` keeps every
+    file as loaded, so a later step can still name a value's line."""
 
-    def __init__(self, values: dict[str, Any], index: dict[str, dict[str, Entity]]):
-        self._values = values
-        self.index = index
-        for key, value in values.items():
-            setattr(self, key, value)
+    kallor: KallorFil
+    aktorer: AktorerFil
+    roller: RollerFil
+    handlingsplaner: dict[str, Handlingsplan]
+    planversioner: dict[str, Planversion]
+    finansiering: FinansieringFil
+    beslut: BeslutFil
+    praxis: Praxis
+    lagar: LagarFil
+    ordlista: OrdlistaFil
+    valbefinnande: ValbefinnandeFil
+    barnets_plan: BarnetsPlanMall
+    utbildning: UtbildningFil
+    adresser: AdresserFil
+    granskningar: GranskningarFil
+    andringar: AndringarFil
+    uppfoljningar: dict[str, Uppfoljning]
+    index: dict[str, dict[str, Entity]] = field(default_factory=dict)
+    docs: dict[str, YamlDoc] = field(default_factory=dict)  # "data/adresser.yaml" -> the loaded file
+
+    def where(self, file: str, path: tuple) -> str:
+        """"data/adresser.yaml:12": the line of the value at `path` in `file`."""
+        doc = self.docs.get(file)
+        line = doc.line_of(path) if doc else None
+        return file if line is None else f"{file}:{line}"
 
     def get(self, kind: str, id_: str) -> Entity:
         try:
@@ -337,7 +368,7 @@ def load_site(data_dir: Path, shown_as: str = "data", today: dt.date | None = No
 
     if problems:
         raise DataError(problems)
-    return SiteData(values, index)
+    return SiteData(**values, index=index, docs={doc.file: doc for doc, _ in located})
 
 
 _KIND_NAMES = {

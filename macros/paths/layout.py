@@ -157,6 +157,8 @@ def generated_files(site: SiteData) -> dict[str, bytes]:
 # Where the change log, its feed, the editors' pages and the PDF documents live,
 # and which built pages make up each PDF (tools/pdf.py writes them after mkdocs).
 
+# This checkout (where the package is installed from): only the default of a
+# Context made outside a build (tests, command line); a build uses its own project.
 PROJECT = Path(__file__).resolve().parent.parent.parent
 CHANGE_LOG_PAGE = "om-webbplatsen/andringar.md"
 ABOUT_PAGE = "om-webbplatsen/index.md"  # explains the provenance marks (#grund)
@@ -178,7 +180,7 @@ def moved_addresses(site: SiteData) -> dict[str, str]:
     return {a.adress: a.flyttad_till for a in site.adresser.adresser if a.flyttad_till}
 
 
-def address_source(address: str, generated: dict[str, str], docs_dir: Path = PROJECT / "docs") -> str | None:
+def address_source(address: str, generated: dict[str, str], docs_dir: Path) -> str | None:
     """The source of the page published at `address` ("/a/b/" -> "a/b.md" or "a/b/index.md"), or None."""
     stem = address.strip("/")
     for cand in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
@@ -187,7 +189,7 @@ def address_source(address: str, generated: dict[str, str], docs_dir: Path = PRO
     return None
 
 
-def page_title(src: str, generated: dict[str, str], docs_dir: Path = PROJECT / "docs") -> str:
+def page_title(src: str, generated: dict[str, str], docs_dir: Path) -> str:
     """A page's title as Markdown text: front matter `title`, else its first `# ` heading."""
     text = generated.get(src)
     if text is None:
