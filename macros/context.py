@@ -77,7 +77,7 @@ class Context:
         return lambda act: self.md(layout.plan_page(plan.id), activity_anchor(act))
 
     def area_md(self, plan: Handlingsplan) -> Callable:
-        return lambda area: self.md(layout.plan_page(plan.id, f"omrade-{area.nummer}"))
+        return lambda area: self.md(layout.area_page(plan.id, area.nummer))
 
     # ------------------------------------------------------------ data lookups
     def plan(self, plan_id: str | None = None) -> Handlingsplan:

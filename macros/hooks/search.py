@@ -19,7 +19,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from macros.build import PREVIEW, build_of, in_preview
-from macros.steps.search_index import build_search_index, page_kind
+from macros.paths.layout import page_kind
+from macros.steps.search_index import build_search_index
 
 
 def on_startup(command, dirty):

@@ -90,14 +90,6 @@ def grund_mark(grund: Grund | None, source: SourceHref, *, show_belagt: bool = F
     return mark("kontrolleras", grund.saknas)
 
 
-def grund_plain(grund: Grund | None) -> str:
-    """The same, as plain text (CSV, PDF, alt text)."""
-    if grund is None or grund.typ == "belagt":
-        return ""
-    text = {"tolkning": getattr(grund, "vilar_pa", ""), "forslag": getattr(grund, "motivering", "") or "", "kontrolleras": getattr(grund, "saknas", "")}[grund.typ]
-    return GRUND_LABELS[grund.typ] + (f": {text}" if text else "")
-
-
 # ---------------------------------------------------------------- inline marks in prose pages
 
 

@@ -249,13 +249,6 @@ def _sentence_before(text: str, at: int, limit: int = 90) -> str:
     return sentence if len(sentence) <= limit else "…" + sentence[-(limit - 1) :]
 
 
-def page_grund(meta: dict) -> Grund | None:
-    """A page's `grund:` from its front matter, validated (None when absent)."""
-    if not isinstance(meta, dict) or meta.get("grund") is None:
-        return None
-    return GRUND_ADAPTER.validate_python(meta["grund"])
-
-
 # ---------------------------------------------------------------- output
 
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..data.models.handlingsplan import Aktivitet, Handlingsplan
 from .html import Column, link, table
 from .cards import css_class, labelled
-from .text import MONTHS, sv_date, sv_join
+from .text import MONTHS, sv_join
 from .plan import recurring_text
 
 LABEL_W = 56  # px for the activity number
@@ -152,7 +152,3 @@ def timeline(plan: Handlingsplan, activity_href: Callable[[Aktivitet], str]) -> 
             timeline_table(plan, activity_href),
         ]
     )
-
-
-def timeline_note(plan: Handlingsplan) -> str:
-    return f"Tidslinjen är skapad ur planens data vid bygget. Planen fastställdes {sv_date(plan.faststalld)}."

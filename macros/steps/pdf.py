@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..data.site import SiteData
 from ..paths.layout import pdf_documents
-from ..paths.links import url_of
+from ..paths.links import built_file, url_of
 from ..render.pdf import article_of, full_address, print_document, render_pdf, section_html
 
 
@@ -37,7 +37,7 @@ def _render_one(args) -> tuple[str, int, list[str]]:
     in_doc = {u: n for n, u in enumerate(urls, start=1)}
     sections = []
     for n, url in enumerate(urls, start=1):
-        page = site_dir / (url + "index.html" if url.endswith("/") or url == "" else url)
+        page = site_dir / built_file(url)
         sections.append(section_html(article_of(page.read_text(encoding="utf-8")), n, url, in_doc, site_url))
     html = print_document(doc, sections, address=full_address(site_url, urls[0]))
     out = site_dir / doc.path

@@ -29,6 +29,7 @@ import brotli
 
 from macros import cache as _cache
 from macros.data.loader import YamlDoc
+from macros.paths.links import built_file
 from macros.steps.release import CSP_FILE, make_readable  # noqa: F401  (make_readable: a publishing step too)
 
 # ---------------------------------------------------------------- addresses
@@ -41,7 +42,7 @@ def check_addresses(registry: YamlDoc, site: Path) -> list[str]:
     longer opens a page, or a `flyttad_till` that leads nowhere."""
 
     def opens(address: str) -> bool:
-        return (site / address.strip("/") / "index.html").is_file()
+        return (site / built_file(address)).is_file()
 
     problems = []
     for n, entry in enumerate(registry.data.get("adresser") or []):

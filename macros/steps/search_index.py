@@ -25,6 +25,7 @@ from macros import cache
 from macros.domain import search_vocabulary as sok
 from macros.domain.search_vocabulary import Analysis
 from macros.data.site import SiteData
+from macros.paths.layout import PAGE_KINDS, page_kind  # noqa: F401  (page_kind: the search's view of it)
 
 # Pagefind's options (the language, Swedish, comes from <html lang="sv">).
 # Left out of the index: heading permalinks, and the "Senast granskad ·
@@ -35,23 +36,6 @@ PAGEFIND_ARGS = ["--exclude-selectors", ".headerlink", "--exclude-selectors", ".
 DICTIONARY = Path("/usr/share/hunspell/sv_SE")
 VOCABULARY_FILE = "sok/ordforrad.json"
 
-# The kind of each page: shown in every search result and offered as a filter
-# (Pagefind filter "typ"). First matching rule wins: (pattern on the source
-# path, kind). The words that ask for a kind are in KIND_WORDS.
-KIND_RULES = [
-    (r"^familj/", "Lättläst"),
-    (r"^praxismodellen/", "Vägledning"),
-    (r"^utbildning/m\d\d-", "Utbildningsmodul"),
-    (r"^utbildning/", "Utbildning"),
-    (r"^handlingsplan/[^/]+/omrade-\d+\.md$", "Aktivitet i handlingsplanen"),
-    (r"^handlingsplan/", "Handlingsplan"),
-    (r"^roller/parter/", "Part"),
-    (r"^roller/", "Roll"),
-    (r"^styrning/beslut\.md$", "Beslut"),
-    (r"^styrning/", "Styrning och finansiering"),
-    (r"^ordlista\.md$", "Ordlista"),
-    (r".", "Om handboken"),
-]
 KIND_WORDS = {
     "Lättläst": ["lättläst", "lättlästa", "lätt svenska", "lättläst svenska"],
     "Vägledning": ["vägledning", "vägledningar"],
@@ -62,15 +46,8 @@ KIND_WORDS = {
 }
 
 
-def page_kind(src_uri: str) -> str:
-    for pattern, kind in KIND_RULES:
-        if re.search(pattern, src_uri):
-            return kind
-    return KIND_RULES[-1][1]
-
-
 def kinds() -> list[tuple[str, list[str]]]:
-    names = list(dict.fromkeys(kind for _, kind in KIND_RULES))
+    names = list(dict.fromkeys(kind for _, kind in PAGE_KINDS))
     return [(name, KIND_WORDS.get(name, [])) for name in names]
 
 
