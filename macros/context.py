@@ -51,16 +51,16 @@ class Context:
         return self.links.to(src, anchor)
 
     def role_md(self, role_id: str) -> str:
-        return self.md(*layout.entity_page("roll", role_id, self.org))
+        return self.md(layout.role_page(role_id))
 
     def party_md(self, aktor_id: str) -> str:
-        return self.md(*layout.entity_page("aktor", aktor_id, self.org))
+        return self.md(*layout.party_target(aktor_id, self.org))
 
     def role_url(self, role_id: str) -> str:
-        return self.to(*layout.entity_page("roll", role_id, self.org))
+        return self.to(layout.role_page(role_id))
 
     def party_url(self, aktor_id: str) -> str:
-        return self.to(*layout.entity_page("aktor", aktor_id, self.org))
+        return self.to(*layout.party_target(aktor_id, self.org))
 
     def part_url(self, part: Part) -> str | None:
         """The page of an activity's responsible part (its role first, then its party)."""

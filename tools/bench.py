@@ -38,6 +38,7 @@ def from_tests(name: str):
     """A helper module shared with the tests (tests/<name>.py; tests/ is not a
     package), loaded from its file."""
     spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # NamedTuple and dataclasses look their module up
     spec.loader.exec_module(module)

@@ -53,7 +53,7 @@ def responsibility_matrix(ctx: Context, plan_id: str | None = None) -> str:
     """Activities × parties of a plan; each party links to its list of responsibilities."""
     plan = ctx.plan(plan_id)
     return render.matrix(
-        ctx.org, plan, ctx.activity_url(plan), lambda a: ctx.to(layout.entity_page("aktor", a, ctx.org)[0], "ansvar")
+        ctx.org, plan, ctx.activity_url(plan), lambda a: ctx.to(layout.party_target(a, ctx.org)[0], "ansvar")
     )
 
 

@@ -116,7 +116,7 @@ def _inputs_hash(data_dir: Path, examples) -> str:
 
 
 def _produce(data_dir: Path, examples) -> list[Produced]:
-    out = []
+    out: list[Produced] = []
     with tempfile.TemporaryDirectory(prefix="bbg-felexempel-") as tmp:
         for ex in examples:
             copy = Path(tmp) / f"ex{len(out)}" / "data"

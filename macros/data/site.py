@@ -13,25 +13,26 @@ import fnmatch
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, overload
 
 from pydantic import BaseModel, ValidationError
 
 from ..builddate import build_date
 from .loader import DataError, Problem, YamlDoc, load_yaml
 from .models import FILES, DataFile
-from .models.aktorer import AktorerFil
+from .models.aktorer import Aktor, AktorerFil
 from .models.andringar import AndringarFil
 from .models.beslut import BeslutFil
 from .models.common import Entity, FieldProblem, Ref
-from .models.finansiering import FinansieringFil
+from .models.finansiering import Finansiering, FinansieringFil
 from .models.granskningar import GranskningarFil
 from .models.handlingsplan import Handlingsplan, Planversion
-from .models.kallor import KallorFil
+from .models.kallor import Dokument, KallorFil
+from .models.lokalt import LokaltFil
 from .models.praxis import BarnetsPlanMall, LagarFil, OrdlistaFil, Praxis, ValbefinnandeFil
-from .models.roller import RollerFil
+from .models.roller import Roll, RollerFil
 from .models.uppfoljning import Uppfoljning
-from .models.utbildning import AdresserFil, UtbildningFil
+from .models.utbildning import AdresserFil, Modul, Utbildning, UtbildningFil
 
 SCHEMA_DIR = "schemas"
 
@@ -61,7 +62,7 @@ _MESSAGES = {
 }
 
 
-def _message(err: dict) -> str:
+def _message(err: Any) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "value_error":
@@ -226,6 +227,7 @@ class SiteData:
     adresser: AdresserFil
     granskningar: GranskningarFil
     andringar: AndringarFil
+    lokalt: LokaltFil
     uppfoljningar: dict[str, Uppfoljning]
     index: dict[str, dict[str, Entity]] = field(default_factory=dict)
     docs: dict[str, YamlDoc] = field(default_factory=dict)  # "data/adresser.yaml" -> the loaded file
@@ -236,7 +238,23 @@ class SiteData:
         line = doc.line_of(path) if doc else None
         return file if line is None else f"{file}:{line}"
 
-    def get(self, kind: str, id_: str) -> Entity:
+    # The kinds the code looks up, typed (any other kind gives an Entity).
+    @overload
+    def get(self, kind: Literal["kalla"], id_: str) -> Dokument: ...
+    @overload
+    def get(self, kind: Literal["roll"], id_: str) -> Roll: ...
+    @overload
+    def get(self, kind: Literal["aktor"], id_: str) -> Aktor: ...
+    @overload
+    def get(self, kind: Literal["modul"], id_: str) -> Modul: ...
+    @overload
+    def get(self, kind: Literal["utbildning"], id_: str) -> Utbildning: ...
+    @overload
+    def get(self, kind: Literal["finansiering"], id_: str) -> Finansiering: ...
+    @overload
+    def get(self, kind: str, id_: str) -> Any: ...
+
+    def get(self, kind: str, id_: str) -> Any:
         try:
             return self.index[kind][id_]
         except KeyError:
@@ -295,7 +313,7 @@ def _index(located: list[tuple[YamlDoc, BaseModel]], invalid_files: bool) -> tup
     # Published addresses (data/adresser.yaml) can be referred to as kind "adress".
     for _, obj in located:
         if isinstance(obj, AdresserFil):
-            index["adress"] = {a.adress: a for a in obj.adresser}
+            index["adress"] = {a.adress: a for a in obj.adresser}  # type: ignore[misc]  # addresses are referable, not entities
 
     for doc, kind, ref, path in all_refs:
         if invalid_files and kind not in index:
@@ -347,9 +365,10 @@ def load_site(data_dir: Path, shown_as: str = "data", today: dt.date | None = No
             invalid_files = True
             continue
         if spec.many:
-            if getattr(obj, "id", path.stem) != path.stem:
+            obj_id = getattr(obj, "id", path.stem)
+            if obj_id != path.stem:
                 problems.append(
-                    Problem(shown, f'id "{obj.id}" ska vara samma som filnamnet ("{path.stem}")', doc.line_of(("id",)), field="id")
+                    Problem(shown, f'id "{obj_id}" ska vara samma som filnamnet ("{path.stem}")', doc.line_of(("id",)), field="id")
                 )
                 continue
             values[spec.key][path.stem] = obj

@@ -132,10 +132,15 @@ def entity_page(kind: str, id_: str, org: Org) -> tuple[str, str | None] | None:
     if kind == "roll":
         return (role_page(id_), None)
     if kind == "aktor":
-        if id_ in org.unit_of:
-            return (party_page(org.unit_of[id_]), f"enhet-{id_}")
-        return (party_page(id_), None)
+        return party_target(id_, org)
     return None
+
+
+def party_target(aktor_id: str, org: Org) -> tuple[str, str | None]:
+    """(docs path, anchor) of a party: its own page, or its unit's place on its party's page."""
+    if aktor_id in org.unit_of:
+        return (party_page(org.unit_of[aktor_id]), f"enhet-{aktor_id}")
+    return (party_page(aktor_id), None)
 
 
 def organisation(site: SiteData) -> Org:
@@ -192,7 +197,7 @@ def generated_pages(site: SiteData, org: Org) -> dict[str, str]:
         pages[education_page(edu.id)] = f"# {md_text(edu.rubrik)}\n\n{{{{ education_modules(\"{edu.id}\") }}}}\n"
     # organisation: one page per role and per party
     for role in site.roller.roller:
-        pages[entity_page("roll", role.id, org)[0]] = f"# {md_text(role.namn)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
+        pages[role_page(role.id)] = f"# {md_text(role.namn)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
     local = {k.id for k in site.lokalt.kommuner}
     for party in site.aktorer.aktorer:
         # the municipality's local addition (data/lokalt.yaml) near the top; the county's routes on the region's and police's pages
@@ -201,7 +206,7 @@ def generated_pages(site: SiteData, org: Org) -> dict[str, str]:
             top = f'{{{{ lokala_kontakter("{party.id}") }}}}\n\n'
         elif any(r.aktor == party.id for r in site.lokalt.lansgemensamt) and party.typ != "grupp":
             top = f'{{{{ kontaktvagar("{party.id}") }}}}\n\n'
-        pages[entity_page("aktor", party.id, org)[0]] = f"# {md_text(party.namn)}\n\n{top}{{{{ party_page(\"{party.id}\") }}}}\n"
+        pages[party_target(party.id, org)[0]] = f"# {md_text(party.namn)}\n\n{top}{{{{ party_page(\"{party.id}\") }}}}\n"
     return pages
 
 

@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from markupsafe import Markup
 
+from ..data.models.common import Grund
 from ..data.models.finansiering import Finansiering, Kolumn
 from .provenance import mark
 from .html import Column, esc, md_text, table
@@ -29,7 +30,7 @@ def kr(value: Decimal, decimals: int = 0) -> str:
     value = value.quantize(q, rounding=ROUND_HALF_UP)
     sign = "−" if value < 0 else ""
     whole, _, frac = f"{abs(value):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while whole:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -125,6 +126,7 @@ def factor_text(text: str) -> str:
 def _derived_checks(fin: Finansiering, col: Kolumn, name_of: Callable[[str], str]) -> list[Check]:
     """A column read as factor × another column (our reading, shown as such)."""
     rule = col.harledning
+    assert rule is not None  # only derived columns come here
     source = next(c for c in fin.kolumner if c.id == rule.fran_kolumn)
     out = []
     for row in fin.kommuner:
@@ -263,7 +265,7 @@ def summary(fin: Finansiering, name_of: Callable[[str], str]) -> str:
     return "\n".join(lines)
 
 
-def derived_columns(fin: Finansiering, name_of: Callable[[str], str], grund_mark: Callable[[object], Markup]) -> str:
+def derived_columns(fin: Finansiering, name_of: Callable[[str], str], grund_mark: Callable[[Grund | None], Markup]) -> str:
     """For each column read out of another (harledning): what the reading is
     and its provenance mark, as Markdown list items."""
     lines = []

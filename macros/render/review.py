@@ -222,7 +222,7 @@ def page_items(pages: dict[str, str]) -> list[Punkt]:
     out: list[Punkt] = []
     for src, text in sorted(pages.items()):
         fil = f"docs/{src}"
-        meta = {}
+        meta: dict = {}
         m = re.match(r"^---\n(.*?)\n---\n", text, re.S)
         if m:
             meta = yaml.safe_load(m.group(1)) or {}

@@ -86,7 +86,7 @@ def cached_analyser(cache_dir: Path | None = None):
         known = json.loads(cache.read(path) or b"{}")
     except ValueError:
         known = {}
-    real = []  # the dictionary, read only when a word is not in the cache
+    real: list = []  # the dictionary, read only when a word is not in the cache
     added = []
 
     def analyse(word: str) -> Analysis:
