@@ -121,30 +121,23 @@ def scaled_project(work: Path, factor: int = 10) -> Path:
     def dump(p: Path, obj) -> None:
         p.write_text(yaml.safe_dump(obj, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-    roles = load(data / "roller.yaml")
-    base_roles = list(roles["roller"])
-    for k in range(1, factor):
-        for r in base_roles:
-            copy = json.loads(json.dumps(r, default=str))
-            copy["id"] = f"{r['id']}-k{k}"
-            copy["namn"] = f"{r['namn']} (kopia {k})"
-            copy["rapporterar_till"] = [f"{x}-k{k}" for x in r.get("rapporterar_till", [])]
-            roles["roller"].append(copy)
-    dump(data / "roller.yaml", roles)
+    def copies(file: str, key: str, refs: str) -> None:
+        """`factor` - 1 renamed copies of every entry, their references (`refs`) renamed alike."""
+        doc = load(data / file)
+        base = list(doc[key])
+        for k in range(1, factor):
+            for e in base:
+                copy = json.loads(json.dumps(e, default=str))
+                copy["id"], copy["namn"] = f"{e['id']}-k{k}", f"{e['namn']} (kopia {k})"
+                copy[refs] = [f"{x}-k{k}" for x in e.get(refs, [])]
+                copy.pop("forkortning", None)  # abbreviations are unique; the copies go without
+                for u in copy.get("enheter", []):
+                    u["id"] = f"{u['id']}-k{k}"
+                doc[key].append(copy)
+        dump(data / file, doc)
 
-    parties = load(data / "aktorer.yaml")
-    base = list(parties["aktorer"])
-    for k in range(1, factor):
-        for a in base:
-            copy = json.loads(json.dumps(a, default=str))
-            copy["id"] = f"{a['id']}-k{k}"
-            copy["namn"] = f"{a['namn']} (kopia {k})"
-            copy["medlemmar"] = [f"{m}-k{k}" for m in a.get("medlemmar", [])]
-            copy.pop("forkortning", None)  # abbreviations are unique; the copies go without
-            for u in copy.get("enheter", []):
-                u["id"] = f"{u['id']}-k{k}"
-            parties["aktorer"].append(copy)
-    dump(data / "aktorer.yaml", parties)
+    copies("roller.yaml", "roller", "rapporterar_till")
+    copies("aktorer.yaml", "aktorer", "medlemmar")
 
     for plan_file in sorted((data / "handlingsplan").glob("*.yaml")):
         text = plan_file.read_text(encoding="utf-8")

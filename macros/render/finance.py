@@ -103,15 +103,13 @@ def cross_check(fin: Finansiering, name_of: Callable[[str], str]) -> list[Check]
         base = column_base(col)
         for row in fin.kommuner:
             implied = row.andel / 100 * base
-            checks.append(
-                Check(
-                    f"{name_of(row.aktor)}, {col.rubrik}",
-                    row.belopp[col.id],
-                    implied,
-                    f"{pct(row.andel)} × {kr(base)} kr = {kr(implied, 2)} kr",
-                )
-            )
+            checks.append(_check(name_of, row, col, implied, f"{pct(row.andel)} × {kr(base)} kr = {kr(implied, 2)} kr"))
     return checks
+
+
+def _check(name_of: Callable[[str], str], row, col: Kolumn, implied: Decimal, working: str) -> Check:
+    """One municipality's figure in a column against what it should be."""
+    return Check(f"{name_of(row.aktor)}, {col.rubrik}", row.belopp[col.id], implied, working)
 
 
 def factor_value(text: str) -> Fraction:
@@ -133,14 +131,8 @@ def _derived_checks(fin: Finansiering, col: Kolumn, name_of: Callable[[str], str
         factor = rule.faktor_per_kommun.get(row.aktor, rule.faktor)
         exact = factor_value(factor) * Fraction(row.belopp[source.id])
         implied = Decimal(exact.numerator) / Decimal(exact.denominator)
-        out.append(
-            Check(
-                f"{name_of(row.aktor)}, {col.rubrik}",
-                row.belopp[col.id],
-                implied,
-                f"{factor_text(factor)} × {kr(row.belopp[source.id])} kr ({source.rubrik}) = {kr(implied, 2)} kr",
-            )
-        )
+        working = f"{factor_text(factor)} × {kr(row.belopp[source.id])} kr ({source.rubrik}) = {kr(implied, 2)} kr"
+        out.append(_check(name_of, row, col, implied, working))
     return out
 
 
