@@ -11,14 +11,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from packaging.version import Version
+from tiers import require_tier
 
 BIN = Path(sys.executable).parent
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 
 
 def _build(command: str, out: Path, cwd: Path) -> None:
+    require_tier("build", "runs a build")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     result = subprocess.run(
         [str(BIN / command), "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(out)],
@@ -34,6 +37,7 @@ def _files(site: Path) -> dict[str, bytes]:
             if p.is_file() and p.relative_to(site).parts[0] != "pagefind"}
 
 
+@pytest.mark.build
 def test_mkdocs_and_properdocs_build_the_same_site(tmp_path):
     # Built from another directory: only the installed package can provide `macros`.
     _build("mkdocs", tmp_path / "mkdocs", cwd=tmp_path)
