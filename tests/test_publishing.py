@@ -1,5 +1,5 @@
-"""The publishing steps of the build (tools/publishing.py) and `make publish`
-(tools/publish.py), each on small hand-made trees."""
+"""The publishing steps of the build (macros/steps/publishing.py) and `make publish`
+(macros/steps/release.py), each on small hand-made trees."""
 
 from __future__ import annotations
 

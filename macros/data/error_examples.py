@@ -125,7 +125,7 @@ def _produce(data_dir: Path, examples) -> list[Produced]:
             text = path.read_text(encoding="utf-8")
             m = re.search(ex.find, text, re.M)
             if not m:
-                raise ValueError(f"felexemplet \"{ex.title}\": raden {ex.find!r} finns inte längre i data/{ex.file}; uppdatera macros/felexempel.py")
+                raise ValueError(f"felexemplet \"{ex.title}\": raden {ex.find!r} finns inte längre i data/{ex.file}; uppdatera macros/data/error_examples.py")
             after = m.expand(ex.replace)
             path.write_text(text[: m.start()] + after + text[m.end():], encoding="utf-8")
             try:
@@ -133,6 +133,6 @@ def _produce(data_dir: Path, examples) -> list[Produced]:
             except DataError as exc:
                 message = str(exc)
             else:
-                raise ValueError(f"felexemplet \"{ex.title}\" gav inget fel; uppdatera macros/felexempel.py")
+                raise ValueError(f"felexemplet \"{ex.title}\" gav inget fel; uppdatera macros/data/error_examples.py")
             out.append(Produced(ex, m.group(0), after, text.count("\n", 0, m.start()) + 1, message))
     return out

@@ -351,7 +351,7 @@ def load_site(data_dir: Path, shown_as: str = "data", today: dt.date | None = No
         shown = f"{shown_as}/{rel}"
         spec = _spec_for(rel)
         if spec is None or path.suffix not in (".yaml", ".yml"):
-            problems.append(Problem(shown, "okänd datafil: den har inget schema (se macros/models/__init__.py)"))
+            problems.append(Problem(shown, "okänd datafil: den har inget schema (se macros/data/models/__init__.py)"))
             continue
         try:
             doc = load_yaml(path, shown)

@@ -224,7 +224,7 @@ def generated_files(site: SiteData) -> dict[str, bytes]:
 
 # ---------------------------------------------------------------- change notes, PDFs, editors' guide
 # Where the change log, its feed, the editors' pages and the PDF documents live,
-# and which built pages make up each PDF (tools/pdf.py writes them after mkdocs).
+# and which built pages make up each PDF (macros/steps/pdf.py writes them after the pages).
 
 # This checkout (where the package is installed from): only the default of a
 # Context made outside a build (tests, command line); a build uses its own project.

@@ -1,6 +1,6 @@
 """Provenance marks: how strong a statement is, shown to readers as text.
 
-Four kinds (macros/models/common.py, `Grund`): *belagt* (a named source says
+Four kinds (macros/data/models/common.py, `Grund`): *belagt* (a named source says
 it), *tolkning* (our reading, and what it rests on), *förslag* (the handbook's
 own proposal) and *kontrolleras* (not confirmed; what is missing). A mark is a
 short text label ("Förslag", "Tolkning: …", "Kontrolleras: …"), never colour
