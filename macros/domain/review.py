@@ -20,6 +20,7 @@ import yaml
 from ..builddate import build_date
 from ..data.loader import Problem, load_yaml
 from ..data.models import FILES
+from ..data.models.granskningar import Granskning
 from ..data.site import SiteData
 from ..paths import layout
 from ..paths.nav import first_heading
@@ -183,7 +184,7 @@ def page_fingerprint(site: SiteData, docs_dir: Path, src: str) -> str:
 
 @dataclass(frozen=True)
 class RecordState:
-    record: object  # models.granskningar.Granskning
+    record: Granskning
     index: int  # position in data/granskningar.yaml
     status: Status
     reason: str  # why it no longer matches ("" when it does)

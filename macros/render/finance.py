@@ -136,6 +136,17 @@ def _derived_checks(fin: Finansiering, col: Kolumn, name_of: Callable[[str], str
     return out
 
 
+def _municipality_cells(row, name_of: Callable[[str], str], party_href: Callable[[str], str | None]) -> list[Markup]:
+    """A municipality's first two cells: its name (linked to its page) and its share."""
+    name = name_of(row.aktor)
+    href = party_href(row.aktor)
+    link_ = Markup('<a href="{}">{}</a>').format(href, name) if href else esc(name)
+    return [
+        Markup('<th scope="row">{}{}</th>').format(label("Kommun"), link_),
+        Markup("<td>{}{}</td>").format(label("Andel"), row.andel_original),
+    ]
+
+
 def column_base(col: Kolumn) -> Decimal:
     """What the shares of a column are shares of: the stated base, else the column's stated total."""
     return (col.bas or col.summa).kronor
@@ -173,15 +184,9 @@ def financing_table(fin: Finansiering, name_of: Callable[[str], str], party_href
         Markup('<thead><tr><th scope="col">Kommun</th><th scope="col">Andel</th>') + head + Markup("</tr></thead><tbody>"),
     ]
     for row in fin.kommuner:
-        name = name_of(row.aktor)
-        href = party_href(row.aktor)
-        link_ = Markup('<a href="{}">{}</a>').format(href, name) if href else esc(name)
-        cells = [
-            Markup('<th scope="row">{}{}</th>').format(label("Kommun"), link_),
-            Markup("<td>{}{}</td>").format(label("Andel"), row.andel_original),
-        ]
+        cells = _municipality_cells(row, name_of, party_href)
         for col in fin.kolumner:
-            check = _row_check(checks, name, col)
+            check = _row_check(checks, name_of(row.aktor), col)
             cells.append(Markup("<td>{}{}{}</td>").format(label(col.rubrik), kr(row.belopp[col.id]), _flag(check)))
         out.append(Markup("<tr>") + Markup(" ").join(cells) + Markup("</tr>"))
     share_check = checks[0]
@@ -302,13 +307,7 @@ def decided_table(fin: Finansiering, name_of: Callable[[str], str], party_href: 
         + Markup("</tr></thead><tbody>"),
     ]
     for row in fin.kommuner:
-        name = name_of(row.aktor)
-        href = party_href(row.aktor)
-        link_ = Markup('<a href="{}">{}</a>').format(href, name) if href else esc(name)
-        cells = [
-            Markup('<th scope="row">{}{}</th>').format(label("Kommun"), link_),
-            Markup("<td>{}{}</td>").format(label("Andel"), row.andel_original),
-        ]
+        cells = _municipality_cells(row, name_of, party_href)
         cells += [Markup("<td>{}{}</td>").format(label(c.rubrik), kr(row.belopp[c.id])) for c in fin.kolumner]
         if later:
             cells.append(Markup("<td>{}Kontrolleras</td>").format(label(later_head)))
