@@ -55,7 +55,8 @@ def on_post_build(config):
     build = build_of(config)
     if build is None or in_preview():
         return
-    problems = build_pdfs(build.site, config["nav"], Path(config["site_dir"]), config["use_directory_urls"], config["site_url"])
+    problems = build_pdfs(build.site, config["nav"], Path(config["site_dir"]), config["use_directory_urls"], config["site_url"],
+                          Path(config["docs_dir"]))
     if problems:
         raise PluginError("\n".join(problems))
 

@@ -316,7 +316,7 @@ def _dated(site: SiteData, srcs: list[str], lead: str = "") -> tuple[str, dt.dat
     return (lead + f"Handbokens innehåll ändrades senast {sv_date(day)}.", day)
 
 
-def pdf_documents(site: SiteData, nav) -> list[PdfDoc]:
+def pdf_documents(site: SiteData, nav, docs_dir: Path = PROJECT / "docs") -> list[PdfDoc]:
     """Every PDF of the site: path, title, pages (sources, in order), date of
     its data. `nav` is mkdocs.yml's nav (the practice model in nav order)."""
     docs = []
@@ -337,5 +337,5 @@ def pdf_documents(site: SiteData, nav) -> list[PdfDoc]:
     text, day = _dated(site, [TEMPLATE_PAGE])
     docs.append(PdfDoc(TEMPLATE_PDF, "Mall för barnets plan", (TEMPLATE_PAGE,), text, day, "Mall"))
     text, day = _dated(site, [STATUS_PAGE])
-    docs.append(PdfDoc(STATUS_PDF, page_title(STATUS_PAGE, {}), (STATUS_PAGE,), text, day, "Statusrapport"))
+    docs.append(PdfDoc(STATUS_PDF, page_title(STATUS_PAGE, {}, docs_dir), (STATUS_PAGE,), text, day, "Statusrapport"))
     return docs

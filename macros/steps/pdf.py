@@ -47,13 +47,15 @@ def _render_one(args) -> tuple[str, int, list[str]]:
     return doc.path, len(data), messages
 
 
-def build_pdfs(site: SiteData, nav, site_dir: Path, directory_urls: bool = True, site_url: str | None = None) -> list[str]:
+def build_pdfs(
+    site: SiteData, nav, site_dir: Path, directory_urls: bool = True, site_url: str | None = None, docs_dir: Path | None = None
+) -> list[str]:
     """Write every PDF into the built site_dir, with the build's validated data
     and its config's nav (macros/hooks/documents.py, after mkdocs wrote the
     pages). Returns the problems (a WeasyPrint warning, a document without a
     date); empty on success."""
     try:
-        docs = pdf_documents(site, nav)
+        docs = pdf_documents(site, nav, docs_dir) if docs_dir else pdf_documents(site, nav)
     except ValueError as exc:  # a document without a date, say
         return [f"PDF-dokumenten kan inte skapas: {exc}"]
     jobs = [(site_dir, d, directory_urls, site_url or None) for d in docs]
