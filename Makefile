@@ -41,6 +41,7 @@ offline: install $(AXE) ## Build barnens-basta-offline.zip (opens from the file 
 check: install ## Validate every data file and list all problems; lint the code
 	$(BIN)/python -m macros check
 	$(BIN)/ruff check --quiet .
+	$(BIN)/mypy
 
 schemas: install ## Re-export data/schemas/*.schema.json from the models
 	$(BIN)/python -m macros schemas

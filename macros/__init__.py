@@ -25,8 +25,9 @@ def define_env(env) -> None:
     except DataError as exc:
         raise PluginError(str(exc)) from None  # stops before any page is written, listing every problem
     env.handbok = build  # read by hooks.py through config.plugins["macros"] (macros/build.py: build_of)
-    docs = Path(env.project_dir) / "docs"
-    ctx = Context(build.site, build.org, lambda: env.page.file.src_uri, env.conf.get("use_directory_urls", True), docs)
+    project = Path(env.project_dir)
+    ctx = Context(build.site, build.org, lambda: env.page.file.src_uri, env.conf.get("use_directory_urls", True),
+                  Path(env.conf["docs_dir"]), project / "data", build.pages)
     for area in AREAS:
         for fn in area.MACROS:
             env.macro(bind(fn, ctx), fn.__name__)

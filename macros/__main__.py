@@ -18,7 +18,7 @@ from pathlib import Path
 from .builddate import build_date
 from .domain import review as granskning
 from .paths import layout
-from .paths.layout import site_path
+from .paths.links import address_of
 from .data.loader import DataError
 from .render.review import counts, queue_csv
 from .data.schemas import schema_header_problems, write_schemas
@@ -91,7 +91,7 @@ def granska(out: Path, root: Path = ROOT) -> int:
         return 1
     docs = granskning.docs_pages(root / "docs")
     items = granskning.review_items(site, docs, root / "docs")
-    out.write_bytes(queue_csv(items, granskning.title_of(site, docs), site_path))
+    out.write_bytes(queue_csv(items, granskning.title_of(site, docs), address_of))
     summary = ", ".join(f"{n} {k}" for k, n in counts(items).items())
     print(f"Skrev {out} med {len(items)} punkter ({summary}).")
     return 0

@@ -23,12 +23,19 @@ class Context:
     org: Org
     page: Callable[[], str]  # docs path of the page being rendered ("utbildning/index.md")
     directory_urls: bool = True
-    docs_dir: Path | None = None  # the project's docs/ (the review queue reads the pages' marks)
+    # The project being built (a test's copy is another project than this checkout).
+    docs_dir: Path = layout.PROJECT / "docs"
+    data_dir: Path = layout.PROJECT / "data"
+    generated: dict[str, str] | None = None  # the build's generated pages (docs path -> Markdown)
 
     @classmethod
     def for_page(cls, site: SiteData, page_src: str, org: Org | None = None) -> Context:
-        """A context fixed on one page (for tests and command-line tools)."""
+        """A context fixed on one page (for tests and command-line tools), over this checkout."""
         return cls(site, org or layout.organisation(site), lambda: page_src)
+
+    def generated_pages(self) -> dict[str, str]:
+        """The pages generated from data: the build's own, or made now (tests)."""
+        return self.generated if self.generated is not None else layout.generated_pages(self.site, self.org)
 
     # ------------------------------------------------------------ links from the current page
     @property
@@ -44,16 +51,16 @@ class Context:
         return self.links.to(src, anchor)
 
     def role_md(self, role_id: str) -> str:
-        return self.md(*layout.entity_page("roll", role_id, self.org))
+        return self.md(layout.role_page(role_id))
 
     def party_md(self, aktor_id: str) -> str:
-        return self.md(*layout.entity_page("aktor", aktor_id, self.org))
+        return self.md(*layout.party_target(aktor_id, self.org))
 
     def role_url(self, role_id: str) -> str:
-        return self.to(*layout.entity_page("roll", role_id, self.org))
+        return self.to(layout.role_page(role_id))
 
     def party_url(self, aktor_id: str) -> str:
-        return self.to(*layout.entity_page("aktor", aktor_id, self.org))
+        return self.to(*layout.party_target(aktor_id, self.org))
 
     def part_url(self, part: Part) -> str | None:
         """The page of an activity's responsible part (its role first, then its party)."""
@@ -70,7 +77,7 @@ class Context:
         return lambda act: self.md(layout.plan_page(plan.id), activity_anchor(act))
 
     def area_md(self, plan: Handlingsplan) -> Callable:
-        return lambda area: self.md(layout.plan_page(plan.id, f"omrade-{area.nummer}"))
+        return lambda area: self.md(layout.area_page(plan.id, area.nummer))
 
     # ------------------------------------------------------------ data lookups
     def plan(self, plan_id: str | None = None) -> Handlingsplan:

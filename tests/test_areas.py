@@ -11,17 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros.areas import (
-    decisions as beslut,
-    documents as dokument,
-    finance as finansiering,
-    provenance as grund,
-    organisation,
-    plan,
-    practice as praxis,
-    governance as styrning,
-    training as utbildning,
-)
+from macros.areas import decisions, documents, finance, governance, organisation, plan, practice, provenance, training
 from macros.context import Context
 from macros.paths.layout import current_plan
 
@@ -62,63 +52,63 @@ def test_organisation_macros(ctx_at):
 
 def test_financing_macros(ctx_at):
     ctx = ctx_at("styrning/finansiering.md")
-    table = finansiering.financing_table(ctx)
+    table = finance.financing_table(ctx)
     for figure in ("299\u00a0197", "96\u00a0726", "29\u00a0993"):  # Växjö, Ljungby, Lessebo 2019 (seed 003)
         assert figure in table
-    assert finansiering.financing_table(ctx, "inriktningsbeslut-2018") == table
+    assert finance.financing_table(ctx, "inriktningsbeslut-2018") == table
 
 
 def test_decision_macros(ctx_at):
     ctx = ctx_at("styrning/beslut.md")
     # Inline Markdown: the "!" is escaped so it is shown, never read as Markdown.
-    assert beslut.source_title(ctx, "handlingsplan-2019-2023") == (
+    assert decisions.source_title(ctx, "handlingsplan-2019-2023") == (
         "Länsgemensam övergripande handlingsplan för Barnens bästa gäller\\! i Kronoberg 2019–2023"
     )
-    history = beslut.decision_history(ctx)
+    history = decisions.decision_history(ctx)
     assert "2018" in history and "2020" in history
 
 
 def test_practice_macros(ctx_at):
     ctx = ctx_at("praxismodellen/bba.md")
-    assert "(anmalningsplikt.md)" in praxis.fara(ctx)
-    osl = praxis.law_table(ctx_at("praxismodellen/informationsdelning.md"), "osl-")
+    assert "(anmalningsplikt.md)" in practice.fara(ctx)
+    osl = practice.law_table(ctx_at("praxismodellen/informationsdelning.md"), "osl-")
     assert "offentlighets- och sekretesslagen" in osl and "skollagen" not in osl.lower().split("</caption>")[1]
-    link = praxis.plan_template_link(ctx_at("praxismodellen/mall-barnets-plan.md"))
+    link = practice.plan_template_link(ctx_at("praxismodellen/mall-barnets-plan.md"))
     assert link.endswith("(barnets-plan-mall.rtf)\n{: .bbg-skarm }")  # a download: for the screen only
 
 
 def test_training_macros(ctx_at):
-    header = utbildning.module_header(ctx_at("utbildning/m01-varfor-och-vad.md"), "m01")
+    header = training.module_header(ctx_at("utbildning/m01-varfor-och-vad.md"), "m01")
     assert "/utbildning/m01-varfor-och-vad/" in header
     with pytest.raises(ValueError, match="modul m01 ska stå på docs/utbildning/m01-varfor-och-vad.md"):
-        utbildning.module_header(ctx_at("utbildning/index.md"), "m01")
-    listing = utbildning.education_list(ctx_at("utbildning/utbildningar/index.md"))
+        training.module_header(ctx_at("utbildning/index.md"), "m01")
+    listing = training.education_list(ctx_at("utbildning/utbildningar/index.md"))
     educations = yaml.safe_load((ROOT / "data" / "utbildning.yaml").read_text(encoding="utf-8"))["utbildningar"]
     assert listing.count("\n") + 1 == len(educations)  # one line per education in data/utbildning.yaml, read as YAML
 
 
 def test_steering_macros(ctx_at):
     ctx = ctx_at("styrning/statusrapport.md")
-    text = styrning.status_overview(ctx, as_of=dt.date(2026, 11, 25))
+    text = governance.status_overview(ctx, as_of=dt.date(2026, 11, 25))
     # the build date is the reference for "time has passed"; the report's own date is its newest record's
     assert text.startswith("**Rapportens datum: ") and "före byggdagen 25 november 2026" in text
-    assert styrning.calendar_link(ctx_at("styrning/kalender.md")).endswith("(uppfoljningar.ics)")
-    history = styrning.revision_history(ctx_at("styrning/revisioner.md"))
+    assert governance.calendar_link(ctx_at("styrning/kalender.md")).endswith("(uppfoljningar.ics)")
+    history = governance.revision_history(ctx_at("styrning/revisioner.md"))
     assert "**3 april 2020**" in history and '(i planen: "210616")' in history
 
 
 def test_provenance_macros(ctx_at):
     ctx = ctx_at("om-webbplatsen/index.md")
-    assert "Förslag" in grund.forslag(ctx)
-    mark = grund.kontrolleras(ctx, "en <b>källa</b>")
+    assert "Förslag" in provenance.forslag(ctx)
+    mark = provenance.kontrolleras(ctx, "en <b>källa</b>")
     assert "Kontrolleras" in mark and "en &lt;b&gt;källa&lt;/b&gt;" in mark and "<b>" not in mark
     # the plan's title (seed 001) and the section, as the reader's source line
-    assert "Källa" in grund.kalla(ctx, "handlingsplan-2019-2023", "s. 2") and "s. 2" in grund.kalla(ctx, "handlingsplan-2019-2023", "s. 2")
+    assert "Källa" in provenance.kalla(ctx, "handlingsplan-2019-2023", "s. 2") and "s. 2" in provenance.kalla(ctx, "handlingsplan-2019-2023", "s. 2")
 
 
 def test_change_note_macros(ctx_at):
     ctx = ctx_at("om-webbplatsen/andringar.md")
-    assert dokument.change_feed_link(ctx).endswith("(../andringar.xml)")
-    log = dokument.change_log(ctx)
+    assert documents.change_feed_link(ctx).endswith("(../andringar.xml)")
+    log = documents.change_log(ctx)
     # newest first: this session's notes (25 November 2026) before the first publication (24 November 2026)
     assert log.index("25 november 2026") < log.index("24 november 2026")

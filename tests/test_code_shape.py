@@ -5,10 +5,13 @@ area's macros reachable as plain functions."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 from pathlib import Path
 
 import macros
 from macros.areas import AREAS
+from macros.data.models import FILES
+from macros.data.site import SiteData
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "macros").rglob("*.py"))
@@ -47,6 +50,13 @@ def test_no_module_state_is_written():
                 if not all(n.isupper() for n in names) or not (node.value.keys if isinstance(node.value, ast.Dict) else node.value.elts):
                     found.append(f"{path.name}:{node.lineno} {names}")
     assert found == []
+
+
+def test_site_data_has_one_typed_field_per_data_file():
+    """SiteData is a frozen dataclass; a new data file (models.FILES) needs its field."""
+    fields = {f.name for f in dataclasses.fields(SiteData)}
+    assert fields - {"index", "docs"} == {spec.key for spec in FILES}
+    assert SiteData.__dataclass_params__.frozen
 
 
 def test_every_area_macro_is_a_plain_function_taking_the_context_first():

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import shutil
 import zipfile
 from html.parser import HTMLParser
@@ -27,7 +26,7 @@ from macros.paths.links import Links
 from macros.data.loader import DataError
 from macros.data.models.common import check_url
 from macros.data.models.handlingsplan import Handlingsplan
-from macros.render.escape import esc, esc_md, ics_text, json_html, md_link, md_text, md_url, sheet_cell
+from macros.render.escape import esc, esc_md, ics_text, md_link, md_text, md_url, sheet_cell
 from macros.render.export import plan_csv, plan_xlsx
 from macros.render.html import link
 from macros.render.governance import calendar_ics
@@ -163,13 +162,6 @@ def test_links_md(page, target, anchor, expected):
 
 
 # ---------------------------------------------------------------- JSON, iCalendar, spreadsheets
-
-
-def test_json_html_by_hand_and_read_back():
-    value = {"a": "</script><b>'&", "b": [1, "å\u2028"]}
-    text = json_html(value)
-    assert text == '{"a":"\\u003c/script\\u003e\\u003cb\\u003e\\u0027\\u0026","b":[1,"å\\u2028"]}'
-    assert json.loads(text) == value
 
 
 def test_ics_text_by_hand():

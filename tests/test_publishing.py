@@ -1,5 +1,5 @@
-"""The publishing steps of the build (tools/publishing.py) and `make publish`
-(tools/publish.py), each on small hand-made trees."""
+"""The publishing steps of the build (macros/steps/publishing.py) and `make publish`
+(macros/steps/release.py), each on small hand-made trees."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import brotli
 import pytest
 from conftest import ROOT, copy_project, run_build
 
+from macros.data.loader import load_yaml
 from macros.steps import publishing, release as publish
 
 
@@ -50,13 +51,13 @@ def test_address_check_names_each_address_that_disappeared(tmp_path):
     registry.write_text(REGISTRY, encoding="utf-8")
     site = _tree(tmp_path / "site", {"index.html": "", "om/index.html": "", "gammal/index.html": "redirect",
                                      "flyttad-till-ingenstans/index.html": "redirect"})
-    problems = publishing.check_addresses(registry, site)
+    problems = publishing.check_addresses(load_yaml(registry, "data/adresser.yaml"), site)
     assert len(problems) == 2
     assert problems[0].startswith("data/adresser.yaml:7: adressen /borta/ är publicerad men finns inte längre")
     assert "flyttad_till" in problems[0]
     assert problems[1].startswith("data/adresser.yaml:8: adressen /flyttad-till-ingenstans/ är flyttad till /finns-inte/")
     _tree(site, {"borta/index.html": "", "finns-inte/index.html": ""})
-    assert publishing.check_addresses(registry, site) == []
+    assert publishing.check_addresses(load_yaml(registry, "data/adresser.yaml"), site) == []
 
 
 # ---------------------------------------------------------------- Content-Security-Policy

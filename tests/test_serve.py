@@ -65,7 +65,7 @@ def test_preview_picks_up_changed_generator_code(tmp_path):
 
 def test_the_preview_searches_and_keeps_its_index_current(tmp_path):
     """`make serve` has search: the index and the search vocabulary are built
-    at start and again after every rebuild (macros/sokhooks.py)."""
+    at start and again after every rebuild (macros/hooks/search.py)."""
     if not os.path.exists(CHROMIUM):
         pytest.skip("Debian chromium is not installed (.ci/run installs it)")
     project = copy_project(tmp_path / "projekt")

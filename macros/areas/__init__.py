@@ -2,17 +2,6 @@
 macros as plain functions whose first argument is the build's `Context`, and
 lists them in `MACROS`; `define_env` registers them under their own names."""
 
-from . import (
-    decisions as beslut,
-    documents as dokument,
-    finance as finansiering,
-    provenance as grund,
-    organisation,
-    plan,
-    practice as praxis,
-    governance as styrning,
-    local as lokalt,
-    training as utbildning,
-)
+from . import decisions, documents, finance, governance, local, organisation, plan, practice, provenance, training
 
-AREAS = (plan, organisation, finansiering, beslut, praxis, utbildning, styrning, grund, dokument, lokalt)
+AREAS = (plan, organisation, finance, decisions, practice, training, governance, provenance, documents, local)

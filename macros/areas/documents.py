@@ -12,11 +12,11 @@ from ..render.editing import error_examples
 
 def change_log(ctx: Context) -> str:
     """Every change note, newest first, grouped by date, with links to the pages."""
-    generated = layout.generated_pages(ctx.site, ctx.org)
+    generated = ctx.generated_pages()
 
     def page_link(address: str) -> str | None:
-        src = layout.address_source(address, generated)
-        return f"[{layout.page_title(src, generated)}]({ctx.md(src)})" if src else None
+        src = layout.address_source(address, generated, ctx.docs_dir)
+        return f"[{layout.page_title(src, generated, ctx.docs_dir)}]({ctx.md(src)})" if src else None
 
     return render.change_log(ctx.site.andringar.andringar, layout.moved_addresses(ctx.site), page_link)
 
@@ -33,7 +33,7 @@ def change_feed_link(ctx: Context) -> str:
 
 def data_error_examples(ctx: Context) -> str:
     """The validator's real messages for a few deliberately broken copies of data/."""
-    return error_examples(produce(layout.PROJECT / "data"))
+    return error_examples(produce(ctx.data_dir))
 
 
 MACROS = (change_log, change_kinds, change_feed_link, data_error_examples)

@@ -27,13 +27,13 @@ def financing_decided(ctx: Context, fin_id: str | None = None) -> str:
     """The decided figures per municipality and year; the years of the current
     plan that no record gives are shown as Kontrolleras."""
     fin = _financing(ctx, fin_id)
-    later = render.later_years(fin, ctx.plan().period.last_day.year)
+    later = render.later_years(fin, ctx.plan().period.closing_day.year)
     return render.decided_table(fin, ctx.org.short, ctx.party_url, later)
 
 
 def financing_later_years(ctx: Context, fin_id: str | None = None) -> str:
     """ "2020–2023": the years of the current plan no financing record gives."""
-    later = render.later_years(_financing(ctx, fin_id), ctx.plan().period.last_day.year)
+    later = render.later_years(_financing(ctx, fin_id), ctx.plan().period.closing_day.year)
     return render.years_text(later) if later else ""
 
 

@@ -11,7 +11,7 @@ REGION = "region-kronoberg"
 
 
 def _page(ctx: Context, aktor_id: str, anchor: str) -> str:
-    return ctx.to(layout.entity_page("aktor", aktor_id, ctx.org)[0], anchor)
+    return ctx.to(layout.party_target(aktor_id, ctx.org)[0], anchor)
 
 
 def _name(ctx: Context, aktor_id: str) -> str:

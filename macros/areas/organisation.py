@@ -25,12 +25,7 @@ def party_list(ctx: Context) -> str:
 def role_page(ctx: Context, role_id: str) -> str:
     """A role's page: description, composition, and its plan activities (from the plan data)."""
     role = ctx.org.roller[role_id]
-    resp = pages.responsibilities(
-        ctx.plans_newest_first(),
-        lambda plan: ctx.org.role_responsibilities(plan, role_id),
-        lambda plan: f"Aktiviteter som {role.namn} ansvarar för, {plan.titel}",
-        ctx.activity_url,
-    )
+    resp = _responsibilities(ctx, role.namn, lambda plan: ctx.org.role_responsibilities(plan, role_id))
     details = render.role_details(role, ctx.org, ctx.role_md, ctx.party_md, ctx.source_name)
     return pages.role_page(role, details, resp, render.sources_line(role.kallor, ctx.source_name))
 
@@ -49,11 +44,18 @@ def party_page(ctx: Context, aktor_id: str) -> str:
     return pages.party_page(party, details, resp, finance, render.sources_line(party.kallor, ctx.source_name))
 
 
+def _responsibilities(ctx: Context, name: str, of_plan) -> str:
+    """The plan activities `name` answers for, per plan, newest plan first."""
+    return pages.responsibilities(
+        ctx.plans_newest_first(), of_plan, lambda plan: f"Aktiviteter som {name} ansvarar för, {plan.titel}", ctx.activity_url
+    )
+
+
 def responsibility_matrix(ctx: Context, plan_id: str | None = None) -> str:
     """Activities × parties of a plan; each party links to its list of responsibilities."""
     plan = ctx.plan(plan_id)
     return render.matrix(
-        ctx.org, plan, ctx.activity_url(plan), lambda a: ctx.to(layout.entity_page("aktor", a, ctx.org)[0], "ansvar")
+        ctx.org, plan, ctx.activity_url(plan), lambda a: ctx.to(layout.party_target(a, ctx.org)[0], "ansvar")
     )
 
 

@@ -3,7 +3,6 @@ on "Om webbplatsen". The marks are text labels (macros/render/grund.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from ..domain import review as granskning
 from ..context import Context
@@ -39,9 +38,8 @@ def grund_legend(ctx: Context) -> str:
 
 def review_queue(ctx: Context) -> str:
     """The review queue (redaktorer/granskning.md): the same list as `make granska`."""
-    docs_dir = ctx.docs_dir or Path(__file__).resolve().parent.parent.parent / "docs"
-    docs = granskning.docs_pages(docs_dir)
-    items = granskning.review_items(ctx.site, docs, docs_dir)
+    docs = granskning.docs_pages(ctx.docs_dir)
+    items = granskning.review_items(ctx.site, docs, ctx.docs_dir)
     return queue_markdown(items, granskning.title_of(ctx.site, docs), ctx.md)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..paths import layout
+from ..paths.links import address_of
 from ..context import Context
 from ..render import training as render
 from ..render.html import md_text
@@ -26,7 +27,7 @@ def module_header(ctx: Context, module_id: str) -> str:
     here, home = ctx.page(), layout.module_page(ctx.site, module_id)
     if here != home:
         raise ValueError(f"modul {module_id} ska stå på docs/{home}, inte på docs/{here}")
-    return render.module_header(mod, _modules(ctx), _module_md(ctx), layout.site_path(home))
+    return render.module_header(mod, _modules(ctx), _module_md(ctx), address_of(home))
 
 
 def module_reading(ctx: Context, module_id: str) -> str:
@@ -70,7 +71,7 @@ def education_modules(ctx: Context, education_id: str) -> str:
         ctx.site.get("utbildning", education_id),
         _modules(ctx),
         _module_md(ctx),
-        lambda m: layout.site_path(layout.module_page(ctx.site, m)),
+        lambda m: address_of(layout.module_page(ctx.site, m)),
     )
 
 

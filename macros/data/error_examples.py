@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 import pydantic
 import yaml
 
+from .. import cache
 from .loader import DataError
 from .site import load_site
 
@@ -98,15 +98,12 @@ def produce(data_dir: Path, examples: tuple[Example, ...] = EXAMPLES) -> list[Pr
     message. The result is kept in a file named by a hash of everything it
     depends on (the data, the validating code, the examples), so a build with
     the same inputs reads it back instead of validating six copies again."""
-    cache = Path(tempfile.gettempdir()) / "bbg-felexempel" / f"{_inputs_hash(data_dir, examples)}.json"
-    if cache.exists():
-        saved = json.loads(cache.read_text(encoding="utf-8"))
-        return [Produced(ex, *row) for ex, row in zip(examples, saved)]
+    path = cache.cache_dir("felexempel") / f"{_inputs_hash(data_dir, examples)}.json"
+    saved = cache.read(path)
+    if saved is not None:
+        return [Produced(ex, *row) for ex, row in zip(examples, json.loads(saved))]
     out = _produce(data_dir, examples)
-    cache.parent.mkdir(exist_ok=True)
-    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps([[p.before, p.after, p.line, p.message] for p in out], ensure_ascii=False), encoding="utf-8")
-    tmp.replace(cache)
+    cache.write(path, json.dumps([[p.before, p.after, p.line, p.message] for p in out], ensure_ascii=False).encode())
     return out
 
 
@@ -119,7 +116,7 @@ def _inputs_hash(data_dir: Path, examples) -> str:
 
 
 def _produce(data_dir: Path, examples) -> list[Produced]:
-    out = []
+    out: list[Produced] = []
     with tempfile.TemporaryDirectory(prefix="bbg-felexempel-") as tmp:
         for ex in examples:
             copy = Path(tmp) / f"ex{len(out)}" / "data"
@@ -128,7 +125,7 @@ def _produce(data_dir: Path, examples) -> list[Produced]:
             text = path.read_text(encoding="utf-8")
             m = re.search(ex.find, text, re.M)
             if not m:
-                raise ValueError(f"felexemplet \"{ex.title}\": raden {ex.find!r} finns inte längre i data/{ex.file}; uppdatera macros/felexempel.py")
+                raise ValueError(f"felexemplet \"{ex.title}\": raden {ex.find!r} finns inte längre i data/{ex.file}; uppdatera macros/data/error_examples.py")
             after = m.expand(ex.replace)
             path.write_text(text[: m.start()] + after + text[m.end():], encoding="utf-8")
             try:
@@ -136,6 +133,6 @@ def _produce(data_dir: Path, examples) -> list[Produced]:
             except DataError as exc:
                 message = str(exc)
             else:
-                raise ValueError(f"felexemplet \"{ex.title}\" gav inget fel; uppdatera macros/felexempel.py")
+                raise ValueError(f"felexemplet \"{ex.title}\" gav inget fel; uppdatera macros/data/error_examples.py")
             out.append(Produced(ex, m.group(0), after, text.count("\n", 0, m.start()) + 1, message))
     return out

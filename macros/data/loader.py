@@ -92,10 +92,10 @@ class YamlDoc:
 
 # libyaml's parser when PyYAML has it (several times faster), the pure-Python
 # one otherwise; both give the same nodes and line marks.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_SafeBase):
+class _Loader(_SafeBase):  # libyaml's or the pure-Python one, chosen at import
     """SafeLoader; we build the Python objects ourselves to keep line numbers."""
 
 

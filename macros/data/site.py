@@ -13,16 +13,26 @@ import fnmatch
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, overload
 
 from pydantic import BaseModel, ValidationError
 
 from ..builddate import build_date
 from .loader import DataError, Problem, YamlDoc, load_yaml
 from .models import FILES, DataFile
+from .models.aktorer import Aktor, AktorerFil
+from .models.andringar import AndringarFil
+from .models.beslut import BeslutFil
 from .models.common import Entity, FieldProblem, Ref
+from .models.finansiering import Finansiering, FinansieringFil
+from .models.granskningar import GranskningarFil
+from .models.handlingsplan import Handlingsplan, Planversion
+from .models.kallor import Dokument, KallorFil
+from .models.lokalt import LokaltFil
+from .models.praxis import BarnetsPlanMall, LagarFil, OrdlistaFil, Praxis, ValbefinnandeFil
+from .models.roller import Roll, RollerFil
 from .models.uppfoljning import Uppfoljning
-from .models.utbildning import AdresserFil
+from .models.utbildning import AdresserFil, Modul, Utbildning, UtbildningFil
 
 SCHEMA_DIR = "schemas"
 
@@ -52,7 +62,7 @@ _MESSAGES = {
 }
 
 
-def _message(err: dict) -> str:
+def _message(err: Any) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "value_error":
@@ -195,17 +205,56 @@ def index_key(entity: Entity, scopes: dict) -> str:
 # ---------------------------------------------------------------- the site data
 
 
+@dataclass(frozen=True)
 class SiteData:
-    """Everything in data/, validated. Attributes follow `models.FILES` keys
-    (`aktorer`, `roller`, `handlingsplaner` …); `index[kind][id]` finds any entity."""
+    """Everything in data/, validated. One field per `models.FILES` key (a test
+    checks they match); `index[kind][id]` finds any entity; `docs` keeps every
+    file as loaded, so a later step can still name a value's line."""
 
-    def __init__(self, values: dict[str, Any], index: dict[str, dict[str, Entity]]):
-        self._values = values
-        self.index = index
-        for key, value in values.items():
-            setattr(self, key, value)
+    kallor: KallorFil
+    aktorer: AktorerFil
+    roller: RollerFil
+    handlingsplaner: dict[str, Handlingsplan]
+    planversioner: dict[str, Planversion]
+    finansiering: FinansieringFil
+    beslut: BeslutFil
+    praxis: Praxis
+    lagar: LagarFil
+    ordlista: OrdlistaFil
+    valbefinnande: ValbefinnandeFil
+    barnets_plan: BarnetsPlanMall
+    utbildning: UtbildningFil
+    adresser: AdresserFil
+    granskningar: GranskningarFil
+    andringar: AndringarFil
+    lokalt: LokaltFil
+    uppfoljningar: dict[str, Uppfoljning]
+    index: dict[str, dict[str, Entity]] = field(default_factory=dict)
+    docs: dict[str, YamlDoc] = field(default_factory=dict)  # "data/adresser.yaml" -> the loaded file
 
-    def get(self, kind: str, id_: str) -> Entity:
+    def where(self, file: str, path: tuple) -> str:
+        """"data/adresser.yaml:12": the line of the value at `path` in `file`."""
+        doc = self.docs.get(file)
+        line = doc.line_of(path) if doc else None
+        return file if line is None else f"{file}:{line}"
+
+    # The kinds the code looks up, typed (any other kind gives an Entity).
+    @overload
+    def get(self, kind: Literal["kalla"], id_: str) -> Dokument: ...
+    @overload
+    def get(self, kind: Literal["roll"], id_: str) -> Roll: ...
+    @overload
+    def get(self, kind: Literal["aktor"], id_: str) -> Aktor: ...
+    @overload
+    def get(self, kind: Literal["modul"], id_: str) -> Modul: ...
+    @overload
+    def get(self, kind: Literal["utbildning"], id_: str) -> Utbildning: ...
+    @overload
+    def get(self, kind: Literal["finansiering"], id_: str) -> Finansiering: ...
+    @overload
+    def get(self, kind: str, id_: str) -> Any: ...
+
+    def get(self, kind: str, id_: str) -> Any:
         try:
             return self.index[kind][id_]
         except KeyError:
@@ -264,7 +313,7 @@ def _index(located: list[tuple[YamlDoc, BaseModel]], invalid_files: bool) -> tup
     # Published addresses (data/adresser.yaml) can be referred to as kind "adress".
     for _, obj in located:
         if isinstance(obj, AdresserFil):
-            index["adress"] = {a.adress: a for a in obj.adresser}
+            index["adress"] = {a.adress: a for a in obj.adresser}  # type: ignore[misc]  # addresses are referable, not entities
 
     for doc, kind, ref, path in all_refs:
         if invalid_files and kind not in index:
@@ -302,7 +351,7 @@ def load_site(data_dir: Path, shown_as: str = "data", today: dt.date | None = No
         shown = f"{shown_as}/{rel}"
         spec = _spec_for(rel)
         if spec is None or path.suffix not in (".yaml", ".yml"):
-            problems.append(Problem(shown, "okänd datafil: den har inget schema (se macros/models/__init__.py)"))
+            problems.append(Problem(shown, "okänd datafil: den har inget schema (se macros/data/models/__init__.py)"))
             continue
         try:
             doc = load_yaml(path, shown)
@@ -316,9 +365,10 @@ def load_site(data_dir: Path, shown_as: str = "data", today: dt.date | None = No
             invalid_files = True
             continue
         if spec.many:
-            if getattr(obj, "id", path.stem) != path.stem:
+            obj_id = getattr(obj, "id", path.stem)
+            if obj_id != path.stem:
                 problems.append(
-                    Problem(shown, f'id "{obj.id}" ska vara samma som filnamnet ("{path.stem}")', doc.line_of(("id",)), field="id")
+                    Problem(shown, f'id "{obj_id}" ska vara samma som filnamnet ("{path.stem}")', doc.line_of(("id",)), field="id")
                 )
                 continue
             values[spec.key][path.stem] = obj
@@ -337,7 +387,7 @@ def load_site(data_dir: Path, shown_as: str = "data", today: dt.date | None = No
 
     if problems:
         raise DataError(problems)
-    return SiteData(values, index)
+    return SiteData(**values, index=index, docs={doc.file: doc for doc, _ in located})
 
 
 _KIND_NAMES = {

@@ -20,14 +20,16 @@ import yaml
 from ..builddate import build_date
 from ..data.loader import Problem, load_yaml
 from ..data.models import FILES
+from ..data.models.granskningar import Granskning
 from ..data.site import SiteData
 from ..paths import layout
+from ..paths.nav import first_heading
 from ..render.local import review_items as lokalt_review_items
 from ..render.practice import OLDER_TERM_READING
 from ..render.review import Punkt, Sidor, data_items, expired_review_items, page_items, review_status_items, source_items
 from ..render.review_status import Status, fingerprint, mismatch_reason, review_status
 
-QUEUE_PAGE = "redaktorer/granskning.md"
+QUEUE_PAGE = layout.QUEUE_PAGE
 
 
 def docs_pages(docs_dir: Path) -> dict[str, str]:
@@ -37,21 +39,11 @@ def docs_pages(docs_dir: Path) -> dict[str, str]:
 
 def sidor(site: SiteData, docs: dict[str, str]) -> Sidor:
     return Sidor(
-        fixed={
-            "ordlista": "ordlista.md",
-            "lagar": "praxismodellen/lagar.md",
-            "beslut": "styrning/beslut.md",
-            "finansiering": "styrning/finansiering.md",
-            "steg": "praxismodellen/steg-for-steg.md",
-            "samverkansansvarig": "praxismodellen/samverkansansvarig.md",
-            "bba": "praxismodellen/bba.md",
-            "organisation": "roller/index.md",
-            "statusrapport": layout.STATUS_PAGE,
-        },
-        role=lambda rid: f"roller/{rid}.md",
-        plan_area=lambda pid, n: layout.plan_page(pid, f"omrade-{n}"),
+        fixed=dict(layout.DATA_PAGES),
+        role=layout.role_page,
+        plan_area=layout.area_page,
         module=lambda mid: layout.module_page(site, mid),
-        party=lambda aid: f"roller/parter/{aid}.md",
+        party=layout.party_page,
         guidance=[src for src in docs if layout.is_guidance(src)],
     )
 
@@ -63,7 +55,7 @@ def review_items(site: SiteData, docs: dict[str, str], docs_dir: Path | None = N
     where = sidor(site, docs)
     items = data_items(site, where, OLDER_TERM_READING)
     # Pages that show macro calls as written (render_macros: false) carry examples, not marks.
-    marked = {k: v for k, v in docs.items() if k != QUEUE_PAGE and not _shows_macros_as_written(v)}
+    marked = {k: v for k, v in docs.items() if k != layout.QUEUE_PAGE and not _shows_macros_as_written(v)}
     items += page_items(marked)
     items += review_status_items(where.guidance, site.granskningar)
     if docs_dir is not None:
@@ -82,10 +74,7 @@ def local_items(site: SiteData) -> list[Punkt]:
 
 
 def _shows_macros_as_written(text: str) -> bool:
-    if not text.startswith("---\n"):
-        return False
-    front = text[4:].split("\n---", 1)[0]
-    return re.search(r"^render_macros:\s*false\s*$", front, re.M) is not None
+    return layout.front_matter(text)[1].get("render_macros") is False
 
 
 def title_of(site: SiteData, docs: dict[str, str]):
@@ -93,18 +82,17 @@ def title_of(site: SiteData, docs: dict[str, str]):
 
     def title(src: str) -> str:
         text = docs.get(src)
-        if text is not None:
-            m = re.search(r"^# (.+)$", text, re.M)
-            if m:
-                return m.group(1).strip()
-        if src.startswith("roller/") and src.count("/") == 1:
-            rid = src[len("roller/") : -3]
-            if site.has("roll", rid):
-                return site.get("roll", rid).namn
-        m = re.match(r"handlingsplan/([^/]+)/omrade-(\d+)\.md$", src)
-        if m and m.group(1) in site.handlingsplaner:
-            plan = site.handlingsplaner[m.group(1)]
-            area = plan.amnesomraden[int(m.group(2)) - 1]
+        # The page's own heading (the queue names pages as readers see them, not by their nav title).
+        title = first_heading(layout.front_matter(text)[0]) if text is not None else None
+        if title:
+            return title
+        rid = layout.role_of_page(src)
+        if rid and site.has("roll", rid):
+            return site.get("roll", rid).namn
+        area_of = layout.plan_area_of_page(src)
+        if area_of and area_of[0] in site.handlingsplaner:
+            plan = site.handlingsplaner[area_of[0]]
+            area = plan.amnesomraden[area_of[1] - 1]
             return f"Handlingsplan {plan.id}, ämnesområde {area.nummer}: {area.namn}"
         return src
 
@@ -196,7 +184,7 @@ def page_fingerprint(site: SiteData, docs_dir: Path, src: str) -> str:
 
 @dataclass(frozen=True)
 class RecordState:
-    record: object  # models.granskningar.Granskning
+    record: Granskning
     index: int  # position in data/granskningar.yaml
     status: Status
     reason: str  # why it no longer matches ("" when it does)

@@ -1,9 +1,11 @@
-"""mkdocs hooks (glue) for change notes and PDF links.
+"""mkdocs hooks (glue) for change notes and PDF documents.
 
-Listed under `hooks:` in mkdocs.yml after macros/hooks.py. Adds the Atom feed
-of the change notes (data/andringar.yaml) as a real file of the build, and to
-each page its PDF link (after the first heading) and its "Senast ändrad"
-block (at the end). Where things live: macros/layout.py.
+Listed under `hooks:` in mkdocs.yml after macros/hooks/generated.py. Adds the
+Atom feed of the change notes (data/andringar.yaml) as a real file of the
+build, to each page its PDF link (after the first heading) and its "Senast
+ändrad" block (at the end), and after a build (not in the preview) writes the
+PDF documents from the built pages, with the build's own data and nav
+(macros/steps/pdf.py). Where things live: macros/paths/layout.py.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from macros.paths import layout
-from macros.build import build_of
+from macros.build import build_of, in_preview
 from macros.paths.links import Links
 from macros.render.changes import atom_feed, note_anchor, page_block
 from macros.render.pdf import pdf_link
+from macros.steps.pdf import build_pdfs
 
 
 def on_files(files: Files, config) -> Files:
@@ -43,6 +47,18 @@ def on_page_markdown(markdown: str, page, config, files):
     notes = layout.page_notes(build.site, src)
     block = page_block(notes, lambda n: here.to(layout.CHANGE_LOG_PAGE, note_anchor(n)), here.to(layout.CHANGE_LOG_PAGE))
     return markdown + ("\n\n" + block + "\n" if block else "")
+
+
+def on_post_build(config):
+    """The PDF documents, from the built pages (not in the preview: too slow
+    for every keystroke; README)."""
+    build = build_of(config)
+    if build is None or in_preview():
+        return
+    problems = build_pdfs(build.site, config["nav"], Path(config["site_dir"]), config["use_directory_urls"], config["site_url"],
+                          Path(config["docs_dir"]))
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def _feed(build, config) -> bytes:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from macros.domain import review as granskning
+from macros import cache
 from macros.paths import layout
 from macros.build import build_of
 from macros.builddate import build_date
@@ -148,13 +148,10 @@ def _abbreviations_file(config, site) -> None:
     """Write the abbreviations (from data/ordlista.yaml) to a build-local file
     and have pymdownx.snippets append it to every page."""
     text = abbreviations_snippet(site.ordlista.termer)
-    folder = Path(tempfile.gettempdir()) / "bbg-snippets"
-    folder.mkdir(exist_ok=True)
+    folder = cache.cache_dir("snippets")
     path = folder / f"forkortningar-{hashlib.sha256(text.encode()).hexdigest()[:12]}.md"
-    if not path.exists():
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+    if cache.read(path) is None:
+        cache.write(path, text.encode("utf-8"))
     snippets = dict(config["mdx_configs"].get("pymdownx.snippets", {}))
     snippets["auto_append"] = [str(path)]
     snippets["base_path"] = [str(folder), "."]

@@ -1,10 +1,13 @@
-"""mkdocs hooks (glue) for search, kept apart from macros/hooks.py.
+"""mkdocs hooks (glue) for search.
 
-- Every page gets its kind (macros.sokindex.page_kind), which the theme
-  override writes as a Pagefind filter and meta field (overrides/main.html).
-- In the preview (`mkdocs serve`, so `make serve`), the search index and the
-  search vocabulary are built into the served directory after the first build
-  and after every rebuild, as `make build` does (tools/build_site.py).
+- Every page gets its kind (macros.steps.search_index.page_kind), which the
+  theme override writes as a Pagefind filter and meta field
+  (overrides/main.html).
+- After every build (`mkdocs build`, `make build`, and each rebuild of the
+  preview) the search index and the search vocabulary are built into the
+  site from the build's own data. Any warning from Pagefind stops a build; the
+  preview prints it and goes on. A configuration that uses Material's own
+  search (the offline bundle, mkdocs.offline.yml) gets no Pagefind index.
 """
 
 from __future__ import annotations
@@ -15,16 +18,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros.steps.search_index import build_search_index, page_kind
-
-# mkdocs serve loads this file afresh for every rebuild, so whether we are
-# serving is kept in the process environment, set once at startup.
-_SERVING = "BBG_FORHANDSVISNING_SOK"
+from macros.build import PREVIEW, build_of, in_preview
+from macros.paths.layout import page_kind
+from macros.steps.search_index import build_search_index
 
 
 def on_startup(command, dirty):
     if command == "serve":
-        os.environ[_SERVING] = "1"
+        os.environ[PREVIEW] = "1"
 
 
 def on_page_context(context, page, config, nav):
@@ -33,11 +34,15 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    if os.environ.get(_SERVING) != "1":
+    build = build_of(config)
+    if build is None or "search" in config["plugins"] or "material/search" in config["plugins"]:
         return
-    project = Path(config.config_file_path).resolve().parent
-    result = build_search_index(Path(config.site_dir), project)
-    if result.returncode != 0:
-        raise PluginError(f"Sökindexet kunde inte byggas (Pagefind):\n{result.stdout}{result.stderr}")
-    if (result.stdout + result.stderr).strip():
-        print(result.stdout + result.stderr, file=sys.stderr)
+    result = build_search_index(Path(config["site_dir"]), build.site, Path(config.config_file_path).resolve().parent)
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode == 0 and not output:
+        return
+    message = f"Sökindexet kunde inte byggas utan varningar (Pagefind, kod {result.returncode}):\n{output}"
+    if in_preview() and result.returncode == 0:
+        print(message, file=sys.stderr)
+        return
+    raise PluginError(message)

@@ -10,7 +10,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .links import url_of
+from mkdocs.utils.meta import get_data
+
+from .links import address_of, sources_of
+from .nav import first_heading
 from ..data.models.handlingsplan import Handlingsplan, Part
 from ..render.changes import notes_for
 from ..render.export import plan_csv, plan_xlsx
@@ -40,9 +43,75 @@ def is_guidance(src_uri: str) -> bool:
     return src_uri.startswith(GUIDANCE_FOLDERS)
 
 
+# The kind of each page: shown in every search result and offered as a filter
+# (Pagefind filter "typ"). First matching rule wins: (pattern on the source
+# path, kind). The words that ask for a kind: KIND_WORDS in macros/steps/search_index.py.
+PAGE_KINDS = [
+    (r"^familj/", "Lättläst"),
+    (r"^praxismodellen/", "Vägledning"),
+    (r"^utbildning/m\d\d-", "Utbildningsmodul"),
+    (r"^utbildning/", "Utbildning"),
+    (r"^handlingsplan/[^/]+/omrade-\d+\.md$", "Aktivitet i handlingsplanen"),
+    (r"^handlingsplan/", "Handlingsplan"),
+    (r"^roller/parter/", "Part"),
+    (r"^roller/", "Roll"),
+    (r"^styrning/beslut\.md$", "Beslut"),
+    (r"^styrning/", "Styrning och finansiering"),
+    (r"^ordlista\.md$", "Ordlista"),
+    (r".", "Om handboken"),
+]
+
+
+def page_kind(src_uri: str) -> str:
+    for pattern, kind in PAGE_KINDS:
+        if re.search(pattern, src_uri):
+            return kind
+    return PAGE_KINDS[-1][1]
+
+
+def role_page(role_id: str) -> str:
+    return f"roller/{role_id}.md"
+
+
+def party_page(party_id: str) -> str:
+    return f"roller/parter/{party_id}.md"
+
+
+def role_of_page(src: str) -> str | None:
+    """The role id a generated role page presents ("roller/x.md" -> "x"), else None."""
+    m = re.fullmatch(r"roller/([^/]+)\.md", src)
+    return m.group(1) if m and src != "roller/index.md" else None
+
+
+def plan_area_of_page(src: str) -> tuple[str, int] | None:
+    """(plan id, area number) of a generated subject-area page, else None."""
+    m = re.fullmatch(r"handlingsplan/([^/]+)/omrade-(\d+)\.md", src)
+    return (m.group(1), int(m.group(2))) if m else None
+
+
+# The review queue, and where the data of each kind is shown (macros/domain/review.py).
+QUEUE_PAGE = "redaktorer/granskning.md"
+DATA_PAGES = (
+    ("ordlista", "ordlista.md"),
+    ("lagar", "praxismodellen/lagar.md"),
+    ("beslut", "styrning/beslut.md"),
+    ("finansiering", "styrning/finansiering.md"),
+    ("steg", "praxismodellen/steg-for-steg.md"),
+    ("samverkansansvarig", "praxismodellen/samverkansansvarig.md"),
+    ("bba", "praxismodellen/bba.md"),
+    ("organisation", "roller/index.md"),
+    ("statusrapport", STATUS_PAGE),
+)
+
+
 def plan_page(plan_id: str, name: str = "index") -> str:
     """Docs path of a plan's generated pages: "handlingsplan/2019-2023/index.md"."""
     return f"handlingsplan/{plan_id}/{name}.md"
+
+
+def area_page(plan_id: str, number: int) -> str:
+    """Docs path of a subject area's generated page: "handlingsplan/2019-2023/omrade-1.md"."""
+    return plan_page(plan_id, f"omrade-{number}")
 
 
 def plan_download(plan_id: str, ext: str) -> str:
@@ -58,20 +127,20 @@ def education_page(education_id: str) -> str:
     return f"utbildning/utbildningar/{education_id}.md"
 
 
-def site_path(src: str) -> str:
-    """The published address of a page: "utbildning/m03-x.md" -> "/utbildning/m03-x/"."""
-    return "/" + url_of(src)
-
-
 def entity_page(kind: str, id_: str, org: Org) -> tuple[str, str | None] | None:
     """(docs path, anchor) of the page that presents a role or party, or None."""
     if kind == "roll":
-        return (f"roller/{id_}.md", None)
+        return (role_page(id_), None)
     if kind == "aktor":
-        if id_ in org.unit_of:
-            return (f"roller/parter/{org.unit_of[id_]}.md", f"enhet-{id_}")
-        return (f"roller/parter/{id_}.md", None)
+        return party_target(id_, org)
     return None
+
+
+def party_target(aktor_id: str, org: Org) -> tuple[str, str | None]:
+    """(docs path, anchor) of a party: its own page, or its unit's place on its party's page."""
+    if aktor_id in org.unit_of:
+        return (party_page(org.unit_of[aktor_id]), f"enhet-{aktor_id}")
+    return (party_page(aktor_id), None)
 
 
 def organisation(site: SiteData) -> Org:
@@ -114,7 +183,7 @@ def generated_pages(site: SiteData, org: Org) -> dict[str, str]:
             f'{{{{ plan_document("{plan.id}") }}}}\n'
         )
         for area in plan.amnesomraden:
-            pages[plan_page(plan.id, f"omrade-{area.nummer}")] = (
+            pages[area_page(plan.id, area.nummer)] = (
                 f"# {area.nummer}. {md_text(area.namn)}\n\n"
                 f'{{{{ plan_area("{plan.id}", {area.nummer}) }}}}\n\n'
                 "{{ status_report_link() }}\n"
@@ -128,7 +197,7 @@ def generated_pages(site: SiteData, org: Org) -> dict[str, str]:
         pages[education_page(edu.id)] = f"# {md_text(edu.rubrik)}\n\n{{{{ education_modules(\"{edu.id}\") }}}}\n"
     # organisation: one page per role and per party
     for role in site.roller.roller:
-        pages[entity_page("roll", role.id, org)[0]] = f"# {md_text(role.namn)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
+        pages[role_page(role.id)] = f"# {md_text(role.namn)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
     local = {k.id for k in site.lokalt.kommuner}
     for party in site.aktorer.aktorer:
         # the municipality's local addition (data/lokalt.yaml) near the top; the county's routes on the region's and police's pages
@@ -137,7 +206,7 @@ def generated_pages(site: SiteData, org: Org) -> dict[str, str]:
             top = f'{{{{ lokala_kontakter("{party.id}") }}}}\n\n'
         elif any(r.aktor == party.id for r in site.lokalt.lansgemensamt) and party.typ != "grupp":
             top = f'{{{{ kontaktvagar("{party.id}") }}}}\n\n'
-        pages[entity_page("aktor", party.id, org)[0]] = f"# {md_text(party.namn)}\n\n{top}{{{{ party_page(\"{party.id}\") }}}}\n"
+        pages[party_target(party.id, org)[0]] = f"# {md_text(party.namn)}\n\n{top}{{{{ party_page(\"{party.id}\") }}}}\n"
     return pages
 
 
@@ -155,8 +224,10 @@ def generated_files(site: SiteData) -> dict[str, bytes]:
 
 # ---------------------------------------------------------------- change notes, PDFs, editors' guide
 # Where the change log, its feed, the editors' pages and the PDF documents live,
-# and which built pages make up each PDF (tools/pdf.py writes them after mkdocs).
+# and which built pages make up each PDF (macros/steps/pdf.py writes them after the pages).
 
+# This checkout (where the package is installed from): only the default of a
+# Context made outside a build (tests, command line); a build uses its own project.
 PROJECT = Path(__file__).resolve().parent.parent.parent
 CHANGE_LOG_PAGE = "om-webbplatsen/andringar.md"
 ABOUT_PAGE = "om-webbplatsen/index.md"  # explains the provenance marks (#grund)
@@ -178,33 +249,35 @@ def moved_addresses(site: SiteData) -> dict[str, str]:
     return {a.adress: a.flyttad_till for a in site.adresser.adresser if a.flyttad_till}
 
 
-def address_source(address: str, generated: dict[str, str], docs_dir: Path = PROJECT / "docs") -> str | None:
+def address_source(address: str, generated: dict[str, str], docs_dir: Path) -> str | None:
     """The source of the page published at `address` ("/a/b/" -> "a/b.md" or "a/b/index.md"), or None."""
-    stem = address.strip("/")
-    for cand in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
-        if cand in generated or (docs_dir / cand).is_file():
-            return cand
-    return None
+    return next((src for src in sources_of(address) if src in generated or (docs_dir / src).is_file()), None)
 
 
-def page_title(src: str, generated: dict[str, str], docs_dir: Path = PROJECT / "docs") -> str:
+def page_title(src: str, generated: dict[str, str], docs_dir: Path) -> str:
     """A page's title as Markdown text: front matter `title`, else its first `# ` heading."""
     text = generated.get(src)
     if text is None:
         text = (docs_dir / src).read_text(encoding="utf-8")
-    front = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
-    if front:
-        title = re.search(r"^title:\s*(.+)$", front.group(1), re.M)
-        if title:
-            return title.group(1).strip().strip("\"'")
-        text = text[front.end():]
-    h1 = re.search(r"^# (.+?)\s*(\{[^}]*\})?\s*$", text, re.M)
-    return h1.group(1) if h1 else src
+    return text_title(text) or src
+
+
+def front_matter(text: str) -> tuple[str, dict]:
+    """(the Markdown body, the front matter) of a page's text, read as mkdocs reads it."""
+    return get_data(text)
+
+
+def text_title(text: str) -> str | None:
+    """The title of a page's text as mkdocs gives it: front matter `title`,
+    else its first "# " heading (without an attr_list suffix), else None."""
+    body, meta = get_data(text)
+    title = meta.get("title")
+    return str(title) if title else first_heading(body)
 
 
 def page_notes(site: SiteData, src: str) -> list:
     """The change notes about a page, newest first (moved addresses followed)."""
-    return notes_for(site_path(src), site.andringar.andringar, moved_addresses(site))
+    return notes_for(address_of(src), site.andringar.andringar, moved_addresses(site))
 
 
 def pdf_of_page(site: SiteData, src: str) -> tuple[str, str] | None:
@@ -243,7 +316,7 @@ def _dated(site: SiteData, srcs: list[str], lead: str = "") -> tuple[str, dt.dat
     return (lead + f"Handbokens innehåll ändrades senast {sv_date(day)}.", day)
 
 
-def pdf_documents(site: SiteData, nav) -> list[PdfDoc]:
+def pdf_documents(site: SiteData, nav, docs_dir: Path = PROJECT / "docs") -> list[PdfDoc]:
     """Every PDF of the site: path, title, pages (sources, in order), date of
     its data. `nav` is mkdocs.yml's nav (the practice model in nav order)."""
     docs = []
@@ -264,5 +337,5 @@ def pdf_documents(site: SiteData, nav) -> list[PdfDoc]:
     text, day = _dated(site, [TEMPLATE_PAGE])
     docs.append(PdfDoc(TEMPLATE_PDF, "Mall för barnets plan", (TEMPLATE_PAGE,), text, day, "Mall"))
     text, day = _dated(site, [STATUS_PAGE])
-    docs.append(PdfDoc(STATUS_PDF, page_title(STATUS_PAGE, {}), (STATUS_PAGE,), text, day, "Statusrapport"))
+    docs.append(PdfDoc(STATUS_PDF, page_title(STATUS_PAGE, {}, docs_dir), (STATUS_PAGE,), text, day, "Statusrapport"))
     return docs

@@ -1,24 +1,41 @@
-"""Relative links between pages, computed from source paths.
-
-The glue creates one `Links` per page; generators receive it (or plain href
-strings) and never know the site's layout themselves. No mkdocs import: the
-URL rule is the one of `use_directory_urls: true` ("a/b.md" -> "a/b/").
+"""Pages, addresses and links: the one mapping between a page's source path,
+its URL, its published address and its built file, and relative links
+between pages. mkdocs' own rules (`File.url`, `get_relative_url`) decide, so
+a link made here is the link mkdocs would make. The glue creates one `Links`
+per page; generators receive it (or plain href strings) and never know the
+site's layout themselves.
 """
 
 from __future__ import annotations
 
 import posixpath
 
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
 
 def url_of(src_uri: str, directory_urls: bool = True) -> str:
-    """Site-relative URL of a source file: "a/index.md" -> "a/", "a/b.md" -> "a/b/"."""
-    if not src_uri.endswith(".md"):
-        return src_uri
-    stem = src_uri[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        base = stem[: -len("index")]
-        return base if directory_urls else base + "index.html"
-    return stem + "/" if directory_urls else stem + ".html"
+    """Site-relative URL of a source file: "a/index.md" -> "a/", "a/b.md" -> "a/b/",
+    "index.md" -> "" (with use_directory_urls: false "a/index.html", "a/b.html")."""
+    url = File(src_uri, None, "", directory_urls).url
+    return "" if url == "./" else url
+
+
+def address_of(src_uri: str) -> str:
+    """The published address of a page: "utbildning/m03-x.md" -> "/utbildning/m03-x/"."""
+    return "/" + url_of(src_uri)
+
+
+def sources_of(address: str) -> list[str]:
+    """The source paths that publish at `address`: "/a/b/" -> ["a/b.md", "a/b/index.md"]; "/" -> ["index.md"]."""
+    stem = address.strip("/")
+    return [f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]
+
+
+def built_file(url_or_address: str) -> str:
+    """The file of the built site that serves a URL or address: "a/b/" -> "a/b/index.html"."""
+    url = url_or_address.lstrip("/")
+    return url + "index.html" if url == "" or url.endswith("/") else url
 
 
 class Links:
@@ -30,20 +47,16 @@ class Links:
         self.page_url = url_of(page_src, directory_urls)
 
     def to(self, src_uri: str, anchor: str | None = None) -> str:
-        target = url_of(src_uri, self.directory_urls)
-        here = posixpath.dirname(self.page_url) if not self.page_url.endswith("/") else self.page_url.rstrip("/")
-        rel = posixpath.relpath(target or ".", here or ".")
-        if rel == ".":
+        """A URL relative to this page, for raw HTML (mkdocs leaves it alone)."""
+        rel = get_relative_url(url_of(src_uri, self.directory_urls) or "./", self.page_url or "./")
+        if rel in (".", "./"):
             return f"#{anchor}" if anchor else "./"
-        if target == "" or target.endswith("/"):
-            rel += "/"
         return rel + (f"#{anchor}" if anchor else "")
 
     def md(self, src_uri: str, anchor: str | None = None) -> str:
         """A Markdown link target (relative .md path) that mkdocs validates and
         rewrites; use `to()` inside raw HTML, which mkdocs leaves alone."""
-        rel = posixpath.relpath(src_uri, posixpath.dirname(self.page_src) or ".")
+        rel = get_relative_url(src_uri, self.page_src)
         if rel == posixpath.basename(self.page_src) and anchor:
             return f"#{anchor}"
         return rel + (f"#{anchor}" if anchor else "")
-

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from .links import sources_of
+
 
 def address_to_src(address: str) -> str:
-    """"/utbildning/m03-x/" -> "utbildning/m03-x.md"; "/" -> "index.md"."""
-    path = address.strip("/")
-    return f"{path}.md" if path else "index.md"
+    """"/utbildning/m03-x/" -> "utbildning/m03-x.md"; "/" -> "index.md" (the
+    form mkdocs-redirects takes; it writes the address's index.html)."""
+    return sources_of(address)[0]
 
 
 def redirect_map(addresses) -> dict[str, str]:

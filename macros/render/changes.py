@@ -67,7 +67,7 @@ def page_block(notes: Sequence, note_href: Callable[[object], str], log_href: st
     the page has no notes."""
     if not notes:
         return ""
-    newest = last_changed(notes)
+    newest = max(n.datum for n in notes)
     items = "".join(
         Markup('<li><a href="{}"><time datetime="{}">{}</time></a> ({}): {}</li>').format(
             note_href(n), n.datum.isoformat(), sv_date(n.datum), KIND_LABELS[n.typ], " ".join(n.sammanfattning.split())
@@ -149,7 +149,7 @@ def atom_feed(
     el(feed, "id", f"urn:uuid:{_FEED_NAMESPACE}")
     el(feed, "title", title)
     el(feed, "subtitle", "Vad som har ändrats på webbplatsen och när, sida för sida.")
-    el(feed, "updated", _stamp(last_changed(notes)) if notes else "2026-01-01T00:00:00Z")
+    el(feed, "updated", _stamp(max(n.datum for n in notes)) if notes else "2026-01-01T00:00:00Z")
     el(feed, "link", rel="self", type="application/atom+xml", href=feed_href)
     el(feed, "link", rel="alternate", type="text/html", href=log_href)
     author = el(feed, "author")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..data.models.common import Grund
 from ..data.models.beslut import Beslut
 from .html import md_text
 
@@ -28,7 +29,7 @@ def history(
     party_link: Callable[[str], tuple[str, str | None]],
     plan_link: Callable[[str], tuple[str, str | None]],
     source_name: Callable[[str], str],
-    grund_mark: Callable[[object], str] = lambda g: "",
+    grund_mark: Callable[[Grund | None], str] = lambda g: "",
 ) -> str:
     """Markdown: one heading per entry (stable anchor), in data order (oldest first).
 

@@ -12,7 +12,6 @@ shows the value as written and cannot change the structure around it:
                for Jinja, since generated pages pass through mkdocs-macros
 - `md_url`     a Markdown link target `[text](here)`
 - `md_link`    `[text](target)`, or plain text without a target
-- `json_html`  JSON that may sit inside an HTML <script> element
 - `ics_text`   an iCalendar TEXT value (RFC 5545 3.3.11)
 - `sheet_cell` a spreadsheet cell (CSV, XLSX): no formula (OWASP CSV injection)
 
@@ -22,7 +21,6 @@ expectations for each.
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import quote
 
@@ -87,15 +85,6 @@ def md_link(text: object, url: str | None) -> str:
 
 
 # ---------------------------------------------------------------- JSON in HTML
-
-
-def json_html(value: object) -> str:
-    """JSON that is safe inside <script>…</script> and in an HTML attribute:
-    <, >, & and ' become \\u escapes (still the same JSON value)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for ch, rep in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(ch, rep)
-    return text
 
 
 # ---------------------------------------------------------------- iCalendar

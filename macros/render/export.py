@@ -42,7 +42,7 @@ def _periods(activity: Aktivitet) -> tuple[str, str]:
         return "", ""
     first = min(p.first_day for p in periods)
     ends = [p.last_day for p in periods]
-    last = "" if any(e is None for e in ends) else max(ends).isoformat()
+    last = "" if None in ends else max(e for e in ends if e is not None).isoformat()
     return first.isoformat(), last
 
 

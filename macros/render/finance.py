@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from markupsafe import Markup
 
+from ..data.models.common import Grund
 from ..data.models.finansiering import Finansiering, Kolumn
 from .provenance import mark
 from .html import Column, esc, md_text, table
@@ -29,7 +30,7 @@ def kr(value: Decimal, decimals: int = 0) -> str:
     value = value.quantize(q, rounding=ROUND_HALF_UP)
     sign = "−" if value < 0 else ""
     whole, _, frac = f"{abs(value):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while whole:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -102,15 +103,13 @@ def cross_check(fin: Finansiering, name_of: Callable[[str], str]) -> list[Check]
         base = column_base(col)
         for row in fin.kommuner:
             implied = row.andel / 100 * base
-            checks.append(
-                Check(
-                    f"{name_of(row.aktor)}, {col.rubrik}",
-                    row.belopp[col.id],
-                    implied,
-                    f"{pct(row.andel)} × {kr(base)} kr = {kr(implied, 2)} kr",
-                )
-            )
+            checks.append(_check(name_of, row, col, implied, f"{pct(row.andel)} × {kr(base)} kr = {kr(implied, 2)} kr"))
     return checks
+
+
+def _check(name_of: Callable[[str], str], row, col: Kolumn, implied: Decimal, working: str) -> Check:
+    """One municipality's figure in a column against what it should be."""
+    return Check(f"{name_of(row.aktor)}, {col.rubrik}", row.belopp[col.id], implied, working)
 
 
 def factor_value(text: str) -> Fraction:
@@ -125,21 +124,27 @@ def factor_text(text: str) -> str:
 def _derived_checks(fin: Finansiering, col: Kolumn, name_of: Callable[[str], str]) -> list[Check]:
     """A column read as factor × another column (our reading, shown as such)."""
     rule = col.harledning
+    assert rule is not None  # only derived columns come here
     source = next(c for c in fin.kolumner if c.id == rule.fran_kolumn)
     out = []
     for row in fin.kommuner:
         factor = rule.faktor_per_kommun.get(row.aktor, rule.faktor)
         exact = factor_value(factor) * Fraction(row.belopp[source.id])
         implied = Decimal(exact.numerator) / Decimal(exact.denominator)
-        out.append(
-            Check(
-                f"{name_of(row.aktor)}, {col.rubrik}",
-                row.belopp[col.id],
-                implied,
-                f"{factor_text(factor)} × {kr(row.belopp[source.id])} kr ({source.rubrik}) = {kr(implied, 2)} kr",
-            )
-        )
+        working = f"{factor_text(factor)} × {kr(row.belopp[source.id])} kr ({source.rubrik}) = {kr(implied, 2)} kr"
+        out.append(_check(name_of, row, col, implied, working))
     return out
+
+
+def _municipality_cells(row, name_of: Callable[[str], str], party_href: Callable[[str], str | None]) -> list[Markup]:
+    """A municipality's first two cells: its name (linked to its page) and its share."""
+    name = name_of(row.aktor)
+    href = party_href(row.aktor)
+    link_ = Markup('<a href="{}">{}</a>').format(href, name) if href else esc(name)
+    return [
+        Markup('<th scope="row">{}{}</th>').format(label("Kommun"), link_),
+        Markup("<td>{}{}</td>").format(label("Andel"), row.andel_original),
+    ]
 
 
 def column_base(col: Kolumn) -> Decimal:
@@ -179,15 +184,9 @@ def financing_table(fin: Finansiering, name_of: Callable[[str], str], party_href
         Markup('<thead><tr><th scope="col">Kommun</th><th scope="col">Andel</th>') + head + Markup("</tr></thead><tbody>"),
     ]
     for row in fin.kommuner:
-        name = name_of(row.aktor)
-        href = party_href(row.aktor)
-        link_ = Markup('<a href="{}">{}</a>').format(href, name) if href else esc(name)
-        cells = [
-            Markup('<th scope="row">{}{}</th>').format(label("Kommun"), link_),
-            Markup("<td>{}{}</td>").format(label("Andel"), row.andel_original),
-        ]
+        cells = _municipality_cells(row, name_of, party_href)
         for col in fin.kolumner:
-            check = _row_check(checks, name, col)
+            check = _row_check(checks, name_of(row.aktor), col)
             cells.append(Markup("<td>{}{}{}</td>").format(label(col.rubrik), kr(row.belopp[col.id]), _flag(check)))
         out.append(Markup("<tr>") + Markup(" ").join(cells) + Markup("</tr>"))
     share_check = checks[0]
@@ -263,7 +262,7 @@ def summary(fin: Finansiering, name_of: Callable[[str], str]) -> str:
     return "\n".join(lines)
 
 
-def derived_columns(fin: Finansiering, name_of: Callable[[str], str], grund_mark: Callable[[object], Markup]) -> str:
+def derived_columns(fin: Finansiering, name_of: Callable[[str], str], grund_mark: Callable[[Grund | None], Markup]) -> str:
     """For each column read out of another (harledning): what the reading is
     and its provenance mark, as Markdown list items."""
     lines = []
@@ -308,13 +307,7 @@ def decided_table(fin: Finansiering, name_of: Callable[[str], str], party_href: 
         + Markup("</tr></thead><tbody>"),
     ]
     for row in fin.kommuner:
-        name = name_of(row.aktor)
-        href = party_href(row.aktor)
-        link_ = Markup('<a href="{}">{}</a>').format(href, name) if href else esc(name)
-        cells = [
-            Markup('<th scope="row">{}{}</th>').format(label("Kommun"), link_),
-            Markup("<td>{}{}</td>").format(label("Andel"), row.andel_original),
-        ]
+        cells = _municipality_cells(row, name_of, party_href)
         cells += [Markup("<td>{}{}</td>").format(label(c.rubrik), kr(row.belopp[c.id])) for c in fin.kolumner]
         if later:
             cells.append(Markup("<td>{}Kontrolleras</td>").format(label(later_head)))

@@ -299,9 +299,10 @@ def meeting_papers(plan: Handlingsplan, follow_up: Uppfoljning | None, since: dt
     """One section per area (a printed A4 page each): records since `since`,
     activities without any record, open review items (our readings)."""
     items = known(plan, follow_up)
+    latest = newest(items)
     out = [
         f"**{md_text(plan.titel)}.** Ändringar sedan {sv_date(since)}. Byggdag {sv_date(build)}; "
-        f"den nyaste posten är från {sv_date(newest(items)) if newest(items) else '–'}.",
+        f"den nyaste posten är från {sv_date(latest) if latest else '–'}.",
         "",
     ]
     for area in plan.amnesomraden:

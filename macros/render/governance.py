@@ -7,7 +7,7 @@ Pure functions; reference dates are passed in."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -36,7 +36,7 @@ class Punkt:
 
     @property
     def last_year(self) -> int:
-        return self.item.till_ar or self.plan.period.last_day.year
+        return self.item.till_ar or self.plan.period.closing_day.year
 
     @property
     def uid(self) -> str:
@@ -52,7 +52,7 @@ def calendar_items(plan: Handlingsplan) -> list[Punkt]:
     return [Punkt(plan, a, i, item) for a in plan.aktiviteter for i, item in enumerate(a.kalender)]
 
 
-def month_spans(months: list[int]) -> list[tuple[int, int]]:
+def month_spans(months: Sequence[int]) -> list[tuple[int, int]]:
     """Consecutive months as (first, last): [1, 2] -> [(1, 2)]; [4, 11] -> [(4, 4), (11, 11)]."""
     spans: list[tuple[int, int]] = []
     for m in months:
@@ -71,7 +71,7 @@ def calendar_table(plan: Handlingsplan, activity_href: Callable[[Aktivitet], str
         Column("Aktivitet", lambda p: link(activity_href(p.activity), p.activity.id)),
         Column("Hur tiden är hämtad ur planen", lambda p: p.item.harlett),
     ]
-    ordered = sorted(items, key=lambda p: (not p.item.manader, p.item.manader[:1] or [13], p.activity.id))
+    ordered = sorted(items, key=lambda p: (not p.item.manader, list[int](p.item.manader[:1]) or [13], p.activity.id))
     return table(ordered, labelled(columns), f"Uppföljningar som planen nämner, {plan.titel}", css_class=css_class())
 
 
@@ -80,7 +80,8 @@ def _fold(line: str) -> str:
     raw = line.encode("utf-8")
     if len(raw) <= 75:
         return line
-    parts, current = [], b""
+    parts: list[str] = []
+    current = b""
     for ch in line:
         b = ch.encode("utf-8")
         if len(current) + len(b) > (75 if not parts else 74):

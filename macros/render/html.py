@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 
@@ -21,7 +22,7 @@ def slug(value: str) -> str:
 @dataclass(frozen=True)
 class Column:
     header: str
-    cell: Callable[[object], Markup | str]  # returns safe Markup, or text to escape
+    cell: Callable[[Any], Markup | str]  # a row -> safe Markup, or text to escape
     row_header: bool = False  # render as <th scope="row">
 
 
@@ -34,12 +35,12 @@ def cell_html(value: Markup | str) -> Markup:
 
 
 def table(
-    rows: Iterable[object],
+    rows: Iterable[Any],
     columns: Sequence[Column],
     caption: str,
     *,
     table_id: str | None = None,
-    row_id: Callable[[object], str | None] | None = None,
+    row_id: Callable[[Any], str | None] | None = None,
     css_class: str = "bbg-tabell",
     searchable: bool = True,
 ) -> Markup:

@@ -335,7 +335,7 @@ def org_chart(org: Org, role_href: Callable[[str], str | None]) -> Markup:
     for role in org.roller.values():
         if role.typ == "praktikroll":
             continue
-        parents = role.rapporterar_till or [None]
+        parents: list[str | None] = list(role.rapporterar_till) or [None]
         for parent in parents:
             children.setdefault(parent, []).append(role)
 

@@ -31,11 +31,6 @@ def area_anchor(area: Amnesomrade) -> str:
     return f"omrade-{area.nummer}"
 
 
-def area_page_name(area: Amnesomrade) -> str:
-    """File stem of an area's own page: "omrade-1"."""
-    return f"omrade-{area.nummer}"
-
-
 def plan_period_text(plan: Handlingsplan) -> str:
     p = plan.period
     return f"{p.start}–{p.slut}" if p.slut else p.start

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from ..data.models.common import Kalla
-from ..data.models.praxis import BarnetsPlanMall, BbaSkede, Fraga, Hjul, Indikator, Lagrum, Praxis, Term, TriangelSida
+from ..data.models.praxis import Aldersgrupp, BarnetsPlanMall, BbaSkede, Fraga, Hjul, Indikator, Lagrum, Praxis, Term, TriangelSida
 from .escape import esc_md
 from .provenance import grund_mark, mark
 from .review_status import FOOTER_ID, Status, status_text
@@ -17,7 +17,7 @@ from .cards import css_class, labelled
 
 SourceHref = Callable[[Kalla], "tuple[str, str | None]"]  # -> (name, url or None)
 
-AGE_GROUPS = {"0-5": "0–5 år", "6-12": "6–12 år", "13-18": "13–18 år"}
+AGE_GROUPS: dict[Aldersgrupp, str] = {"0-5": "0–5 år", "6-12": "6–12 år", "13-18": "13–18 år"}
 
 
 # ---------------------------------------------------------------- BBA
@@ -220,7 +220,7 @@ def conversation_questions(indicators: list[Indikator]) -> str:
     for group, label in AGE_GROUPS.items():
         out += [f"### Barn {label} {{ #fragor-{group} }}", ""]
         for ind in indicators:
-            qs = ind.samtalsfragor.get(group, [])
+            qs = ind.samtalsfragor.get(group) or []
             out.append(f"- **{md_text(ind.svensk_oversattning)}**: " + " ".join(md_text(q) for q in qs))
         out.append("")
     return "\n".join(out)

@@ -1,6 +1,6 @@
 """Provenance marks: how strong a statement is, shown to readers as text.
 
-Four kinds (macros/models/common.py, `Grund`): *belagt* (a named source says
+Four kinds (macros/data/models/common.py, `Grund`): *belagt* (a named source says
 it), *tolkning* (our reading, and what it rests on), *förslag* (the handbook's
 own proposal) and *kontrolleras* (not confirmed; what is missing). A mark is a
 short text label ("Förslag", "Tolkning: …", "Kontrolleras: …"), never colour
@@ -88,14 +88,6 @@ def grund_mark(grund: Grund | None, source: SourceHref, *, show_belagt: bool = F
     if grund.typ == "forslag":
         return mark("forslag", grund.motivering)
     return mark("kontrolleras", grund.saknas)
-
-
-def grund_plain(grund: Grund | None) -> str:
-    """The same, as plain text (CSV, PDF, alt text)."""
-    if grund is None or grund.typ == "belagt":
-        return ""
-    text = {"tolkning": getattr(grund, "vilar_pa", ""), "forslag": getattr(grund, "motivering", "") or "", "kontrolleras": getattr(grund, "saknas", "")}[grund.typ]
-    return GRUND_LABELS[grund.typ] + (f": {text}" if text else "")
 
 
 # ---------------------------------------------------------------- inline marks in prose pages

@@ -222,7 +222,7 @@ def page_items(pages: dict[str, str]) -> list[Punkt]:
     out: list[Punkt] = []
     for src, text in sorted(pages.items()):
         fil = f"docs/{src}"
-        meta = {}
+        meta: dict = {}
         m = re.match(r"^---\n(.*?)\n---\n", text, re.S)
         if m:
             meta = yaml.safe_load(m.group(1)) or {}
@@ -247,13 +247,6 @@ def _sentence_before(text: str, at: int, limit: int = 90) -> str:
     parts = re.split(r"(?<=[.!?])\s+|\n\s*\n|\n\s*[-\d]+[.)]?\s+", before.strip())
     sentence = " ".join((parts[-1] if parts else "").split()).lstrip("- ")
     return sentence if len(sentence) <= limit else "…" + sentence[-(limit - 1) :]
-
-
-def page_grund(meta: dict) -> Grund | None:
-    """A page's `grund:` from its front matter, validated (None when absent)."""
-    if not isinstance(meta, dict) or meta.get("grund") is None:
-        return None
-    return GRUND_ADAPTER.validate_python(meta["grund"])
 
 
 # ---------------------------------------------------------------- output

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..data.models.handlingsplan import Aktivitet, Handlingsplan
 from .html import Column, link, table
 from .cards import css_class, labelled
-from .text import MONTHS, sv_date, sv_join
+from .text import MONTHS, sv_join
 from .plan import recurring_text
 
 LABEL_W = 56  # px for the activity number
@@ -59,7 +59,7 @@ def span_text(activity: Aktivitet) -> str:
 
 def timeline_svg(plan: Handlingsplan, *, title_id: str = "tidslinje-titel", desc_id: str = "tidslinje-beskrivning") -> Markup:
     first_year = plan.period.first_day.year
-    last_year = plan.period.last_day.year
+    last_year = plan.period.closing_day.year
     years = list(range(first_year, last_year + 1))
     quarters = len(years) * 4
     acts = plan.aktiviteter
@@ -83,7 +83,7 @@ def timeline_svg(plan: Handlingsplan, *, title_id: str = "tidslinje-titel", desc
         out.append(Markup('<text class="bbg-tl-arstext" x="{}" y="14">{}</text>').format(x + 2 * Q_W, year))
         for q in range(4):
             out.append(Markup('<text class="bbg-tl-kvartal" x="{}" y="28">Q{}</text>').format(x + q * Q_W + Q_W / 2, q + 1))
-    plan_end = _quarter_index(plan.period.last_day + dt.timedelta(days=1), first_year)
+    plan_end = _quarter_index(plan.period.closing_day + dt.timedelta(days=1), first_year)
     for row, act in enumerate(acts):
         y = TOP + row * ROW_H
         out.append(Markup('<text class="bbg-tl-nr" x="4" y="{}">{}</text>').format(y + 15, act.id))
@@ -145,14 +145,10 @@ def timeline(plan: Handlingsplan, activity_href: Callable[[Aktivitet], str]) -> 
             Markup('<figure class="bbg-tidslinje-figur" data-pagefind-ignore>'),
             timeline_svg(plan),
             Markup("<figcaption>Tidslinje {}–{}. Tidslinjen i textform står i tabellen nedan.</figcaption></figure>").format(
-                plan.period.first_day.year, plan.period.last_day.year
+                plan.period.first_day.year, plan.period.closing_day.year
             ),
             legend,
             Markup("\n"),
             timeline_table(plan, activity_href),
         ]
     )
-
-
-def timeline_note(plan: Handlingsplan) -> str:
-    return f"Tidslinjen är skapad ur planens data vid bygget. Planen fastställdes {sv_date(plan.faststalld)}."

@@ -21,49 +21,45 @@ import base64
 import gzip
 import hashlib
 import os
-import re
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import brotli
-import yaml
+
+from macros import cache as _cache
+from macros.data.loader import YamlDoc
+from macros.paths.links import built_file
 from macros.steps.release import CSP_FILE, make_readable  # noqa: F401  (make_readable: a publishing step too)
 
 # ---------------------------------------------------------------- addresses
 
 
-def check_addresses(registry: Path, site: Path) -> list[str]:
+def check_addresses(registry: YamlDoc, site: Path) -> list[str]:
     """Problems (Swedish, one per address) with the published addresses in
-    `registry` (data/adresser.yaml) against the built `site`: an address that
-    no longer opens a page, or a `flyttad_till` that leads nowhere."""
-    text = registry.read_text(encoding="utf-8")
-    entries = (yaml.safe_load(text) or {}).get("adresser") or []
-    lines = text.splitlines()
-
-    def where(address: str) -> str:
-        for number, line in enumerate(lines, start=1):
-            if re.fullmatch(rf"\s*-?\s*adress:\s*['\"]?{re.escape(address)}['\"]?\s*", line):
-                return f"{registry.name}:{number}"
-        return registry.name
+    `registry` (data/adresser.yaml as the loader read it, with its lines;
+    validated by the build) against the built `site`: an address that no
+    longer opens a page, or a `flyttad_till` that leads nowhere."""
 
     def opens(address: str) -> bool:
-        return (site / address.strip("/") / "index.html").is_file()
+        return (site / built_file(address)).is_file()
 
     problems = []
-    for entry in entries:
+    for n, entry in enumerate(registry.data.get("adresser") or []):
         address, moved_to = entry.get("adress", ""), entry.get("flyttad_till")
+        line = registry.line_of(("adresser", n, "adress"))
+        where = registry.file if line is None else f"{registry.file}:{line}"
         if moved_to:
             if not opens(moved_to):
                 problems.append(
-                    f"data/{where(address)}: adressen {address} är flyttad till {moved_to}, "
+                    f"{where}: adressen {address} är flyttad till {moved_to}, "
                     f"men den adressen finns inte i webbplatsen. Ange en adress som finns."
                 )
             elif not opens(address):
-                problems.append(f"data/{where(address)}: adressen {address} leder inte vidare till {moved_to}.")
+                problems.append(f"{where}: adressen {address} leder inte vidare till {moved_to}.")
         elif not opens(address):
             problems.append(
-                f"data/{where(address)}: adressen {address} är publicerad men finns inte längre i webbplatsen. "
+                f"{where}: adressen {address} är publicerad men finns inte längre i webbplatsen. "
                 f"Utbildare och andra länkar till den. Har sidan flyttat: skriv "
                 f"\"flyttad_till: <ny adress>\" under adressen i data/adresser.yaml, så leder den "
                 f"gamla adressen till den nya sidan. Annars: återställ sidan."
@@ -179,10 +175,6 @@ def write_csp(site: Path) -> list[str]:
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".ics", ".csv", ".rtf"}
 
 
-def _cache_dir() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "barnens-basta" / "brotli"
-
-
 def _brotli(data: bytes, cache: Path | None) -> bytes:
     """Brotli at the highest quality; results are kept by content hash in
     `cache`, because quality 11 is slow and most files are the same from build
@@ -190,27 +182,19 @@ def _brotli(data: bytes, cache: Path | None) -> bytes:
     if cache is None:
         return brotli.compress(data, quality=11)
     key = cache / f"{hashlib.sha256(data).hexdigest()}-q11-{brotli.__version__}.br"
-    try:
-        packed = key.read_bytes()
-        os.utime(key)
+    packed = _cache.read(key)
+    if packed is not None:
+        os.utime(key)  # used: kept by _prune
         return packed
-    except OSError:
-        pass
     packed = brotli.compress(data, quality=11)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = key.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(packed)
-        tmp.replace(key)
-    except OSError:
-        pass  # no cache: still correct, only slower
+    _cache.write(key, packed)
     return packed
 
 
 def precompress(site: Path, cache: Path | None = None, use_cache: bool = True) -> int:
     """Write file.gz (gzip -9) and file.br (brotli 11) beside every compressible
     file whose compressed form is smaller. Returns the number of files."""
-    cache = (cache or _cache_dir()) if use_cache else None
+    cache = (cache or _cache.cache_dir("brotli")) if use_cache else None
     count = 0
     for path in sorted(site.rglob("*")):
         if path.suffix.lower() not in COMPRESSIBLE or not path.is_file() or path.is_relative_to(site / CSP_FILE.parent):

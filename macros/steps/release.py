@@ -1,7 +1,7 @@
 """Publish a built site to the web server's folder, swapping it in atomically
 (make publish DEST=/var/www/barnens-basta).
 
-    python3 tools/publish.py --dest DIR [--site site]
+    python3 macros/steps/release.py --dest DIR [--site site]   (make publish)
 
 The built tree is copied to DIR/releases/<time>/, made readable for the web
 server's user (directories 0755, files 0644), and DIR/site, a symbolic link,

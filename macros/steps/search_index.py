@@ -1,31 +1,31 @@
-"""Glue for search: the kind of each page, the Pagefind index of a built site
+"""The search step: the kind of each page, the Pagefind index of a built site
 and the search vocabulary beside it (sok/ordforrad.json).
 
-`build_search_index(site_dir, project)` is what both `make build`
-(tools/build_site.py, after `mkdocs build`) and the preview (`make serve`,
-through macros/sokhooks.py after every rebuild) run, so an editor sees the
-search readers will get. The logic lives in macros/render/sok.py; this module
-only knows paths, runs Pagefind and reads the Swedish dictionary.
+`build_search_index(site_dir, site, cwd)` runs after every build, `mkdocs
+build` and the preview's rebuilds alike (macros/hooks/search.py,
+on_post_build), so an editor sees the search readers will get. The
+vocabulary is made by macros/domain/search_vocabulary.py; this module only
+knows paths, runs Pagefind and reads the Swedish dictionary.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import subprocess
 import sys
-import tempfile
 from itertools import islice
 from pathlib import Path
 
 from spylls.hunspell import Dictionary
 from spylls.hunspell.algo.lookup import CompoundForm
 
+from macros import cache
 from macros.domain import search_vocabulary as sok
 from macros.domain.search_vocabulary import Analysis
-from macros.data.site import load_site
+from macros.data.site import SiteData
+from macros.paths.layout import PAGE_KINDS, page_kind  # noqa: F401  (page_kind: the search's view of it)
 
 # Pagefind's options (the language, Swedish, comes from <html lang="sv">).
 # Left out of the index: heading permalinks, and the "Senast granskad ·
@@ -36,23 +36,6 @@ PAGEFIND_ARGS = ["--exclude-selectors", ".headerlink", "--exclude-selectors", ".
 DICTIONARY = Path("/usr/share/hunspell/sv_SE")
 VOCABULARY_FILE = "sok/ordforrad.json"
 
-# The kind of each page: shown in every search result and offered as a filter
-# (Pagefind filter "typ"). First matching rule wins: (pattern on the source
-# path, kind). The words that ask for a kind are in KIND_WORDS.
-KIND_RULES = [
-    (r"^familj/", "Lättläst"),
-    (r"^praxismodellen/", "Vägledning"),
-    (r"^utbildning/m\d\d-", "Utbildningsmodul"),
-    (r"^utbildning/", "Utbildning"),
-    (r"^handlingsplan/[^/]+/omrade-\d+\.md$", "Aktivitet i handlingsplanen"),
-    (r"^handlingsplan/", "Handlingsplan"),
-    (r"^roller/parter/", "Part"),
-    (r"^roller/", "Roll"),
-    (r"^styrning/beslut\.md$", "Beslut"),
-    (r"^styrning/", "Styrning och finansiering"),
-    (r"^ordlista\.md$", "Ordlista"),
-    (r".", "Om handboken"),
-]
 KIND_WORDS = {
     "Lättläst": ["lättläst", "lättlästa", "lätt svenska", "lättläst svenska"],
     "Vägledning": ["vägledning", "vägledningar"],
@@ -63,15 +46,8 @@ KIND_WORDS = {
 }
 
 
-def page_kind(src_uri: str) -> str:
-    for pattern, kind in KIND_RULES:
-        if re.search(pattern, src_uri):
-            return kind
-    return KIND_RULES[-1][1]
-
-
 def kinds() -> list[tuple[str, list[str]]]:
-    names = list(dict.fromkeys(kind for _, kind in KIND_RULES))
+    names = list(dict.fromkeys(kind for _, kind in PAGE_KINDS))
     return [(name, KIND_WORDS.get(name, [])) for name in names]
 
 
@@ -105,31 +81,27 @@ def cached_analyser(cache_dir: Path | None = None):
     if not dic.exists():
         return None
     stamp = hashlib.sha256(f"{dic.stat().st_size}:{dic.stat().st_mtime_ns}:{aff.stat().st_mtime_ns}".encode()).hexdigest()[:12]
-    path = (cache_dir or Path(tempfile.gettempdir()) / "bbg-sok") / f"sammansattningar-{stamp}.json"
+    path = (cache_dir or cache.cache_dir("sok")) / f"sammansattningar-{stamp}.json"
     try:
-        cache = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        cache = {}
-    real = []  # the dictionary, read only when a word is not in the cache
+        known = json.loads(cache.read(path) or b"{}")
+    except ValueError:
+        known = {}
+    real: list = []  # the dictionary, read only when a word is not in the cache
     added = []
 
     def analyse(word: str) -> Analysis:
-        if word not in cache:
+        if word not in known:
             if not real:
                 real.append(dictionary_analyser())
             a = real[0](word)
-            cache[word] = [a.lemma, a.parts]
+            known[word] = [a.lemma, a.parts]
             added.append(word)
-        lemma, parts = cache[word]
+        lemma, parts = known[word]
         return Analysis(lemma, parts)
 
     def save() -> None:
-        if not added:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        if added:
+            cache.write(path, json.dumps(known, ensure_ascii=False).encode("utf-8"))
 
     return analyse, save
 
@@ -137,10 +109,9 @@ def cached_analyser(cache_dir: Path | None = None):
 # ---------------------------------------------------------------- building
 
 
-def write_vocabulary(site_dir: Path, data_dir: Path) -> dict:
+def write_vocabulary(site_dir: Path, site: SiteData) -> dict:
     """sok/ordforrad.json in the built site: the glossary's terms and
     variants, kinds of page, BBA by age and the site's compounds split."""
-    site = load_site(data_dir)
     words: set[str] = set()
     for html in site_dir.rglob("*.html"):
         if "pagefind" in html.relative_to(site_dir).parts:
@@ -170,11 +141,11 @@ def run_pagefind(site_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
                           cwd=cwd, capture_output=True, text=True)
 
 
-def build_search_index(site_dir: Path, project: Path) -> subprocess.CompletedProcess:
-    """Pagefind's index and the search vocabulary for a built site. Returns
-    Pagefind's run: the caller checks its code and its output (a warning
-    stops the build, tools/build_site.py)."""
-    result = run_pagefind(site_dir, project)
+def build_search_index(site_dir: Path, site: SiteData, cwd: Path) -> subprocess.CompletedProcess:
+    """Pagefind's index and the search vocabulary for a built site, from the
+    build's validated data. Returns Pagefind's run: the caller checks its code
+    and its output (a warning stops the build, macros/hooks/search.py)."""
+    result = run_pagefind(site_dir, cwd)
     if result.returncode == 0:
-        write_vocabulary(site_dir, project / "data")
+        write_vocabulary(site_dir, site)
     return result

@@ -69,6 +69,13 @@ class Tidsperiod(Strict):
     def last_day(self) -> dt.date | None:
         return None if self.end is None else parse_period(self.end)[1]
 
+    @property
+    def closing_day(self) -> dt.date:
+        """The last day of a period that ends (a plan's period; an open one is an error)."""
+        if self.last_day is None:
+            raise ValueError(f"perioden {self.start}– saknar slut")
+        return self.last_day
+
 
 class Aterkommande(Strict):
     frekvens: Literal["arligen"] = "arligen"
