@@ -111,7 +111,8 @@ def test_tls_is_current_and_the_certificate_is_the_one_installed(host):
                 pass
 
 
-def test_security_headers_on_every_location(host, built_site):
+def test_security_headers_on_every_location(host):
+    built_site = host.site
     policy = _policy(built_site)
     script_src = re.search(r"script-src ([^;]+)", policy)[1].split()
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
@@ -148,7 +149,9 @@ def test_the_policy_file_is_not_served(host):
     assert status == 404 and b"Content-Security-Policy" not in body
 
 
-def test_caching(host, built_site):
+def test_caching(host):
+    built_site = host.site
+
     def cache(path):
         return host.get(path)[1]["Cache-Control"]
 
@@ -167,7 +170,8 @@ def test_custom_404(host):
     assert "Sidan finns inte" in text and 'lang="sv"' in text
 
 
-def test_text_is_served_precompressed(host, built_site):
+def test_text_is_served_precompressed(host):
+    built_site = host.site
     # The site has no SVG file of its own today: add one to the published tree,
     # compressed by the build's own step, to check nginx sends SVG compressed too.
     extra = host.path(DEST) / "site" / "test-svg"
@@ -205,10 +209,10 @@ def test_text_is_served_precompressed(host, built_site):
 
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed")
-def test_every_page_runs_under_the_policy(host, built_site):
+def test_every_page_runs_under_the_policy(host):
     from playwright.sync_api import sync_playwright
 
-    pages = html_pages(built_site)
+    pages = html_pages(host.site)
     assert len(pages) > 50
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -14,10 +14,6 @@ from markupsafe import Markup
 
 from .provenance import mark
 
-# The example host of mkdocs.yml's site_url and deploy/nginx/: the README's
-# publishing steps replace it with the real host name (sed).
-EXAMPLE_HOST = "handbok.kommun.example"
-
 OWNER_NOTE = "länet har inte beslutat vem som äger handboken"
 REPORT_MISSING = "länet har ännu inte angett vart felrapporter ska skickas"
 
