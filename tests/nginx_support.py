@@ -199,14 +199,18 @@ class Host:
         ctx = ssl.create_default_context(cafile=str(self.path("/etc/ssl/barnens-basta/fullchain.pem")))
         return ctx
 
-    def get(self, path: str, scheme: str = "https", encoding: str | None = None, ctx: ssl.SSLContext | None = None):
+    def get(self, path: str, scheme: str = "https", encoding: str | None = None, ctx: ssl.SSLContext | None = None,
+            accept: str | None = None):
         """(status, headers, raw body) of GET /path, without following redirects or decoding."""
         if scheme == "https":
             conn = http.client.HTTPSConnection("127.0.0.1", self.https, context=ctx or self.tls(), timeout=10)
         else:
             conn = http.client.HTTPConnection("127.0.0.1", self.http, timeout=10)
         try:
-            conn.request("GET", "/" + path, headers={"Accept-Encoding": encoding} if encoding else {})
+            headers = {"Accept-Encoding": encoding} if encoding else {}
+            if accept:
+                headers["Accept"] = accept
+            conn.request("GET", "/" + path, headers=headers)
             r = conn.getresponse()
             return r.status, r.headers, r.read()
         finally:
