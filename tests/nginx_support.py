@@ -28,9 +28,9 @@ from pathlib import Path
 
 from tiers import require_tier
 
+from macros.steps.project_copy import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from project_copy import copy_project  # noqa: E402
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 HAVE_NGINX = os.path.exists(NGINX) and os.path.exists("/etc/nginx/nginx.conf")
 

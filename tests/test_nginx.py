@@ -27,7 +27,7 @@ from pathlib import Path
 import brotli
 import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, html_pages
-from nginx_support import DEST, HAVE_NGINX, publish_as_the_readme_says, readme_commands
+from nginx_support import DEST, HAVE_NGINX, ROOT, publish_as_the_readme_says, readme_commands
 
 from macros.steps import publishing
 
@@ -38,10 +38,12 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def host(built_site):
+def host():
     # pytest's own temporary folders are 0700, so the host lives in its own
-    # world-readable folder under /tmp (www-data must enter it).
-    h = publish_as_the_readme_says(built_site)
+    # world-readable folder under /tmp (www-data must enter it). The README's
+    # sed step names the host in mkdocs.yml, so its `make build` is a real
+    # build of the host's copy of the project (host.site).
+    h = publish_as_the_readme_says()
     yield h
     h.close()
 
