@@ -2,9 +2,11 @@
    Material's navigation drawer, the checkbox #__drawer, as a real button:
    Enter or Space opens it and moves focus to the first link; Escape, the
    button again, or Tab out of the drawer close it; Escape returns focus to
-   the button. A closed drawer is inert (and hidden by handbok.css), so Tab
-   never walks through links that cannot be seen. From 1220 px the navigation
-   is a column of the page and always usable. */
+   the button. A closed drawer is hidden (visibility, handbok.css: no focus,
+   not read out, also without JavaScript), so Tab never walks through links
+   that cannot be seen. From 1220 px the navigation is a column of the page
+   and always usable. Nothing here runs at load but two attributes: the page
+   is not held up. */
 (function () {
   var button = document.querySelector(".bbg-menyknapp");
   var drawer = document.getElementById("__drawer");
@@ -18,10 +20,7 @@
   }
 
   function sync() {
-    var open = drawer.checked && !wide.matches;
-    button.setAttribute("aria-expanded", open ? "true" : "false");
-    if (wide.matches || open) sidebar.removeAttribute("inert");
-    else sidebar.setAttribute("inert", "");
+    button.setAttribute("aria-expanded", drawer.checked && !wide.matches ? "true" : "false");
   }
 
   function setOpen(open) {
