@@ -3,9 +3,12 @@ README's publishing commands literally (tests/test_nginx.py, make bench).
 
 Every absolute path the commands touch (/etc/nginx, /etc/ssl/barnens-basta,
 /var/www, /var/log/nginx, /var/lib/nginx, /run) is moved into the folder, and
-ports 80/443 become free ports on 127.0.0.1. Nothing else is changed: the
-stock nginx.conf from this machine's /etc/nginx (`user www-data`), the
-modules Debian enabled, the files the README copies.
+ports 80/443 become free ports on 127.0.0.1. Commands with relative paths run
+in a copy of the project inside the folder (the README's sed step changes its
+mkdocs.yml, never this checkout's), and `make build` builds that copy for real
+whenever its mkdocs.yml differs from the one the current build was made from.
+Nothing else is changed: the stock nginx.conf from this machine's /etc/nginx
+(`user www-data`), the modules Debian enabled, the files the README copies.
 """
 
 from __future__ import annotations
@@ -18,11 +21,14 @@ import shutil
 import socket
 import ssl
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from tiers import require_tier
+
+from macros.steps.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -62,9 +68,12 @@ def _children(pid: int) -> set[int]:
 class Host:
     """A Debian nginx host inside a temporary folder, driven by README commands."""
 
-    def __init__(self, root: Path, site: Path):
+    def __init__(self, root: Path, site: Path | None):
         self.root = root
-        self.site = site
+        self.site = site  # the build `make build` gives, made from `built_from` (mkdocs.yml's text)
+        self.built_from = (ROOT / "mkdocs.yml").read_text(encoding="utf-8") if site is not None else None
+        self.project = copy_project(root / "projekt")
+        shutil.copytree(ROOT / "deploy", self.project / "deploy")
         self.http, self.https = _free_port(), _free_port()
         self.proc: subprocess.Popen | None = None
         shutil.copytree("/etc/nginx", self.path("/etc/nginx"), symlinks=True)
@@ -119,7 +128,7 @@ class Host:
                     module = f"/usr/share/nginx/modules-available/mod-{package.removeprefix('libnginx-mod-')}.conf"
                     assert os.path.exists(module), f"{package} is not installed (.ci/run installs it)"
         elif args == ["make", "build"]:
-            assert (self.site / "index.html").is_file()  # the session's build: the same command
+            self.build()
         elif args[:2] == ["make", "publish"]:
             dest = [a for a in args if a.startswith("DEST=")][0].split("=", 1)[1]
             result = subprocess.run(["make", "-s", "-C", str(ROOT), "publish", f"DEST={self.relocate(dest)}",
@@ -135,7 +144,21 @@ class Host:
             self.reload()
         else:
             assert args[0] in ("cp", "ln", "rm", "mkdir", "sed", "openssl"), f"README step the test does not know: {command}"
-            subprocess.run([args[0]] + [self.relocate(a) for a in args[1:]], cwd=ROOT, check=True, capture_output=True)
+            subprocess.run([args[0]] + [self.relocate(a) for a in args[1:]], cwd=self.project, check=True, capture_output=True)
+
+    def build(self) -> None:
+        """`make build` in the project copy (tools/build_site.py, as make runs
+        it), unless the current build was made from the same mkdocs.yml."""
+        config = (self.project / "mkdocs.yml").read_text(encoding="utf-8")
+        if self.site is not None and config == self.built_from:
+            assert (self.site / "index.html").is_file()
+            return
+        site = self.root / "bygge" / "site"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+        result = subprocess.run([sys.executable, str(self.project / "tools" / "build_site.py"), "--project", str(self.project),
+                                 "--site-dir", str(site)], capture_output=True, text=True, env=env, timeout=900)
+        assert result.returncode == 0, result.stdout + result.stderr
+        self.site, self.built_from = site, config
 
     def reload(self) -> None:
         self.configure()
@@ -176,14 +199,18 @@ class Host:
         ctx = ssl.create_default_context(cafile=str(self.path("/etc/ssl/barnens-basta/fullchain.pem")))
         return ctx
 
-    def get(self, path: str, scheme: str = "https", encoding: str | None = None, ctx: ssl.SSLContext | None = None):
+    def get(self, path: str, scheme: str = "https", encoding: str | None = None, ctx: ssl.SSLContext | None = None,
+            accept: str | None = None):
         """(status, headers, raw body) of GET /path, without following redirects or decoding."""
         if scheme == "https":
             conn = http.client.HTTPSConnection("127.0.0.1", self.https, context=ctx or self.tls(), timeout=10)
         else:
             conn = http.client.HTTPConnection("127.0.0.1", self.http, timeout=10)
         try:
-            conn.request("GET", "/" + path, headers={"Accept-Encoding": encoding} if encoding else {})
+            headers = {"Accept-Encoding": encoding} if encoding else {}
+            if accept:
+                headers["Accept"] = accept
+            conn.request("GET", "/" + path, headers=headers)
             r = conn.getresponse()
             return r.status, r.headers, r.read()
         finally:
@@ -196,8 +223,10 @@ class Host:
 
 
 
-def publish_as_the_readme_says(site: Path) -> Host:
-    """A running Host serving `site`, set up by the README's publishing steps.
+def publish_as_the_readme_says(site: Path | None = None) -> Host:
+    """A running Host set up by the README's publishing steps; `site` is a
+    build of this checkout, used where the steps leave mkdocs.yml as it is
+    (the README's sed step names the host, so its `make build` builds anew).
     The folder is world-readable (www-data must enter it); Host.close() removes it."""
     root = Path(tempfile.mkdtemp(prefix="bbg-nginx-", dir="/tmp"))
     root.chmod(0o755)

@@ -5,7 +5,7 @@ Swedish search, keyboard use and print."""
 from __future__ import annotations
 
 import os
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 
@@ -336,3 +336,191 @@ def test_every_page_is_swedish(browser, server, built_site):
         if "pagefind" in f.parts:
             continue
         assert '<html lang="sv"' in f.read_text(encoding="utf-8"), f
+
+
+# ---------------------------------------------------------------- the frame: menu, focus, footer (issue 24)
+
+# What the focused element is, where it is and whether its focus ring shows.
+# Material's palette switch is a radio input of no size with a label beside
+# it: the label is what shows focus and what is clicked.
+_FOCUS = """() => {
+  let e = document.activeElement;
+  if (!e || e === document.body) return null;
+  let shown = e;
+  if (e.matches('input.md-option') && e.nextElementSibling) shown = e.nextElementSibling;
+  const r = shown.getBoundingClientRect();
+  const s = getComputedStyle(e.matches('input.md-option') ? shown : e);
+  const ring = e.matches('input.md-option') ? getComputedStyle(shown) : getComputedStyle(e);
+  return {
+    what: (e.tagName + ' ' + (e.className || '') + ' ' + (e.textContent || '').trim().slice(0, 40)).trim(),
+    x: r.left, y: r.top, right: r.right, bottom: r.bottom, w: r.width, h: r.height,
+    vw: window.innerWidth, vh: window.innerHeight,
+    outline: ring.outlineStyle !== 'none' && parseFloat(ring.outlineWidth) >= 2,
+    visible: s.visibility === 'visible',
+    inDrawer: !!e.closest('.md-sidebar--primary'),
+    inline: !!e.closest('.md-typeset p, .md-typeset li, .md-typeset td, .md-typeset th, .md-typeset dd') && !e.closest('.md-footer, .md-nav'),
+  };
+}"""
+
+# 390 px phone, 1024 px tablet or small laptop, 1366 px laptop at 200 %
+# (683 CSS px wide, two device pixels per CSS pixel).
+DRAWER_SCREENS = {
+    "telefon-390": ({"width": 390, "height": 844}, 1),
+    "surfplatta-1024": ({"width": 1024, "height": 768}, 1),
+    "zoom-200-procent": ({"width": 683, "height": 384}, 2),
+}
+FRAME_PAGE = "praxismodellen/bba/"
+
+
+def _frame_context(browser, server, viewport, scale=1):
+    ctx = browser.new_context(viewport=viewport, device_scale_factor=scale, color_scheme="light")
+    rec = Recorder(server.base)
+    ctx.route("**/*", rec)
+    return ctx
+
+
+def _tab_through(page, limit=400) -> list[dict]:
+    """Press Tab from the top of the page until focus leaves the page; every stop."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        f = page.evaluate(_FOCUS)
+        if f is None or (stops and f["what"] == stops[0]["what"] and len(stops) > 3):
+            break
+        stops.append(f)
+    else:
+        pytest.fail(f"Tab did not leave the page after {limit} stops")
+    return stops
+
+
+def _problems(stops: list[dict]) -> list[str]:
+    """Focus that cannot be seen: off-screen, hidden, without a ring, or a target under 24 × 24 px."""
+    out = []
+    for f in stops:
+        where = f"{f['what']!r} at ({f['x']:.0f}, {f['y']:.0f}) {f['w']:.0f}×{f['h']:.0f}"
+        fits = f["w"] <= f["vw"] and f["h"] <= f["vh"]
+        if fits:  # wholly on the screen (a few px of rounding in scrolled tables)
+            off = f["x"] < -3 or f["y"] < -3 or f["right"] > f["vw"] + 3 or f["bottom"] > f["vh"] + 3
+        else:  # a region larger than the screen (a scrolling table): at least part of it
+            off = f["right"] < 24 or f["bottom"] < 24 or f["x"] > f["vw"] - 24 or f["y"] > f["vh"] - 24
+        if f["w"] < 1 or f["h"] < 1 or off:
+            out.append(f"off-screen: {where}")
+        if not f["visible"]:
+            out.append(f"invisible: {where}")
+        if not f["outline"]:
+            out.append(f"no visible focus ring: {where}")
+        if not f["inline"] and (f["w"] < 24 or f["h"] < 24):
+            out.append(f"target under 24×24 px: {where}")
+    return out
+
+
+@pytest.mark.parametrize("screen", list(DRAWER_SCREENS), ids=list(DRAWER_SCREENS))
+def test_frame_menu_opens_and_closes_by_keyboard(browser, server, screen):
+    viewport, scale = DRAWER_SCREENS[screen]
+    ctx = _frame_context(browser, server, viewport, scale)
+    page = ctx.new_page()
+    page.goto(server.base + FRAME_PAGE, wait_until="load")
+    button = ".md-header .bbg-menyknapp"
+    assert page.evaluate(f"document.querySelector('{button}').tagName") == "BUTTON"
+    assert page.get_attribute(button, "aria-expanded") == "false"
+
+    # Closed: Tab walks the whole page without ever entering the drawer, and
+    # every stop is on the screen with its focus ring showing.
+    stops = _tab_through(page)
+    assert stops[0]["what"].startswith("A md-skip"), "the skip link comes first"
+    assert [f["what"] for f in stops if f["inDrawer"]] == [], "the closed drawer takes focus"
+    assert _problems(stops) == []
+    menu_at = [i for i, f in enumerate(stops) if "bbg-menyknapp" in f["what"]]
+    assert menu_at and menu_at[0] <= 2, "the menu button is among the first stops (after the skip link)"
+
+    for key in ("Enter", "Space"):
+        page.goto(server.base + FRAME_PAGE, wait_until="load")
+        page.focus(button)
+        page.keyboard.press(key)
+        page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary')")
+        page.wait_for_timeout(300)  # the drawer slides in (0,25 s)
+        assert page.get_attribute(button, "aria-expanded") == "true", key
+        assert page.evaluate("document.getElementById('__drawer').checked"), key
+        # Open: focus is on the first link of the menu; Tab goes on through it, all on the screen.
+        opened = [page.evaluate(_FOCUS)]
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            opened.append(page.evaluate(_FOCUS))
+        inside = [f for f in opened if f["inDrawer"]]
+        assert len(inside) >= 8, key
+        assert _problems(inside) == [], key
+        if key == "Enter":
+            violations = _axe(page)  # the open menu too
+            assert not violations, _report(violations)
+        # Escape closes and returns focus to the button.
+        page.focus(".md-sidebar--primary .md-nav__list a[href]")
+        page.keyboard.press("Escape")
+        assert page.get_attribute(button, "aria-expanded") == "false", key
+        assert page.evaluate("document.activeElement.classList.contains('bbg-menyknapp')"), key
+        assert not page.evaluate("document.getElementById('__drawer').checked"), key
+    # The button closes what it opened.
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary')")
+    page.focus(button)
+    page.keyboard.press("Enter")
+    assert page.get_attribute(button, "aria-expanded") == "false"
+    # After closing, Tab from the button does not enter the drawer.
+    page.wait_for_timeout(300)
+    page.keyboard.press("Tab")
+    assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    ctx.close()
+
+
+def test_frame_wide_screen_has_the_menu_in_the_page(browser, server):
+    ctx = _frame_context(browser, server, {"width": 1366, "height": 768})
+    page = ctx.new_page()
+    for path in [FRAME_PAGE, "", "handlingsplan/2019-2023/"]:
+        page.goto(server.base + path, wait_until="load")
+        assert not page.is_visible(".bbg-menyknapp"), "the navigation is a column of the page: no menu button"
+        stops = _tab_through(page)
+        assert stops[0]["what"].startswith("A md-skip")
+        assert _problems(stops) == [], path
+        if path:
+            nav = [f["what"] for f in stops if f["inDrawer"]]
+            assert any("Ordlista" in w for w in nav), "the navigation is reached with Tab"
+            content = next(i for i, f in enumerate(stops) if not f["inDrawer"] and i > 0 and f["inline"])
+            assert all(not f["inDrawer"] for f in stops[content:]), "Tab order: navigation before the content"
+    ctx.close()
+
+
+def test_frame_footer_on_every_page(built_site):
+    """Every page: the proposed owner (a role page, marked Förslag), how to
+    report an error (Kontrolleras until an address is confirmed in
+    mkdocs.yml), the accessibility statement, the change log and its feed."""
+    import re
+
+    from browser_support import html_pages
+
+    for path in html_pages(built_site):
+        html = (built_site / (path if path.endswith(".html") else path + "index.html")).read_text(encoding="utf-8")
+        if "<title>Redirecting...</title>" in html:  # an old address (mkdocs-redirects), not a page
+            continue
+        footer = html.split('<footer class="md-footer"', 1)[1].split("</footer>", 1)[0]
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", footer))
+        assert "Ansvarig för handboken: Processledarna" in text and "Förslag" in text, path
+        assert "Hittar du ett fel?" in text and "Kontrolleras" in text, path
+        hrefs = re.findall(r'href="([^"]+)"', footer)
+        targets = {urlparse(urljoin("https://x/" + path, h)).path for h in hrefs}
+        assert {"/roller/processledare/", "/om-webbplatsen/tillganglighet/", "/om-webbplatsen/andringar/",
+                "/andringar.xml"} <= targets, (path, hrefs)
+        if path == "404.html":  # served at any depth: links from the root
+            assert all(h.startswith("/") for h in hrefs), hrefs
+
+
+def test_frame_start_page_doors_and_links_on_a_phone(browser, server):
+    ctx = _frame_context(browser, server, {"width": 390, "height": 844})
+    page = ctx.new_page()
+    page.goto(server.base, wait_until="load")
+    doors = page.eval_on_selector_all(".bbg-dorrar > ul > li", "els => els.map(e => e.getBoundingClientRect().bottom)")
+    assert len(doors) == 3
+    assert max(doors) <= 844, f"the three doors end at {max(doors):.0f} px on a 844 px high phone screen"
+    hrefs = page.eval_on_selector_all("article a[href]", "els => els.map(e => new URL(e.href).pathname)")
+    for target in ["/praxismodellen/", "/utbildning/", "/handlingsplan/", "/familj/", "/familj/rattigheter/", "/ordlista/",
+                   "/om-webbplatsen/tillganglighet/"]:
+        assert target in hrefs, target
+    ctx.close()

@@ -27,7 +27,7 @@ from pathlib import Path
 import brotli
 import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, html_pages
-from nginx_support import DEST, HAVE_NGINX, publish_as_the_readme_says, readme_commands
+from nginx_support import DEST, HAVE_NGINX, ROOT, publish_as_the_readme_says, readme_commands
 
 from macros.steps import publishing
 
@@ -38,10 +38,12 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def host(built_site):
+def host():
     # pytest's own temporary folders are 0700, so the host lives in its own
-    # world-readable folder under /tmp (www-data must enter it).
-    h = publish_as_the_readme_says(built_site)
+    # world-readable folder under /tmp (www-data must enter it). The README's
+    # sed step names the host in mkdocs.yml, so its `make build` is a real
+    # build of the host's copy of the project (host.site).
+    h = publish_as_the_readme_says()
     yield h
     h.close()
 
@@ -111,7 +113,8 @@ def test_tls_is_current_and_the_certificate_is_the_one_installed(host):
                 pass
 
 
-def test_security_headers_on_every_location(host, built_site):
+def test_security_headers_on_every_location(host):
+    built_site = host.site
     policy = _policy(built_site)
     script_src = re.search(r"script-src ([^;]+)", policy)[1].split()
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
@@ -148,7 +151,9 @@ def test_the_policy_file_is_not_served(host):
     assert status == 404 and b"Content-Security-Policy" not in body
 
 
-def test_caching(host, built_site):
+def test_caching(host):
+    built_site = host.site
+
     def cache(path):
         return host.get(path)[1]["Cache-Control"]
 
@@ -167,7 +172,8 @@ def test_custom_404(host):
     assert "Sidan finns inte" in text and 'lang="sv"' in text
 
 
-def test_text_is_served_precompressed(host, built_site):
+def test_text_is_served_precompressed(host):
+    built_site = host.site
     # The site has no SVG file of its own today: add one to the published tree,
     # compressed by the build's own step, to check nginx sends SVG compressed too.
     extra = host.path(DEST) / "site" / "test-svg"
@@ -205,10 +211,10 @@ def test_text_is_served_precompressed(host, built_site):
 
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed")
-def test_every_page_runs_under_the_policy(host, built_site):
+def test_every_page_runs_under_the_policy(host):
     from playwright.sync_api import sync_playwright
 
-    pages = html_pages(built_site)
+    pages = html_pages(host.site)
     assert len(pages) > 50
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -252,3 +258,82 @@ def test_the_readme_update_steps_swap_the_site_in(host):
     assert len([p for p in (host.path(DEST) / "releases").iterdir()]) == 2
     status, headers, _ = host.get("praxismodellen/bba/")
     assert status == 200 and "sha256-" in headers["Content-Security-Policy"]
+
+
+# ---------------------------------------------------------------- the site's address and the feed (issue 24)
+
+README_HOST = "handbok.er-kommun.se"  # the host name in the README's sed lines
+
+
+def test_the_readme_names_the_host_in_mkdocs_yml_and_the_site_uses_it(host):
+    import xml.etree.ElementTree as ET
+
+    assert "site_url: https://handbok.kommun.example/" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), \
+        "the checkout keeps the example host; the README's step changes the server's copy"
+    assert f"site_url: https://{README_HOST}/" in (host.project / "mkdocs.yml").read_text(encoding="utf-8")
+    published = host.path(DEST) / "site"
+    locs = [el.text for el in ET.parse(published / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert len(locs) > 50 and all(loc.startswith(f"https://{README_HOST}/") for loc in locs)
+    assert f"https://{README_HOST}/praxismodellen/bba/" in locs
+    _, _, body = host.get("praxismodellen/bba/")
+    assert f'<link rel="canonical" href="https://{README_HOST}/praxismodellen/bba/">' in body.decode("utf-8")
+    feed = ET.parse(published / "andringar.xml").getroot()
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}base") == f"https://{README_HOST}/"
+    assert f"server_name {README_HOST};" in host.path("/etc/nginx/sites-available/barnens-basta").read_text(encoding="utf-8")
+
+
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+
+
+def test_the_feed_is_served_as_atom_and_its_stylesheet_as_xsl(host):
+    """Feed readers get application/atom+xml; a browser, which shows an Atom
+    type as plain text, gets the same bytes as XML (and then the stylesheet)."""
+    policy = _policy(host.site)
+    original = (host.path(DEST) / "site" / "andringar.xml").read_bytes()
+    for path, accept, ctype in [("andringar.xml", None, "application/atom+xml"),
+                                ("andringar.xml", "application/atom+xml, application/rss+xml;q=0.9, */*;q=0.5", "application/atom+xml"),
+                                ("andringar.xml", BROWSER_ACCEPT, "application/xml"),
+                                ("andringar.xsl", None, "text/xsl")]:
+        for encoding, decode in (("br, gzip", brotli.decompress), (None, lambda b: b)):
+            status, headers, body = host.get(path, encoding=encoding, accept=accept)
+            assert status == 200, path
+            assert headers["Content-Type"].split(";")[0] == ctype, (path, accept, headers["Content-Type"])
+            assert headers["Content-Security-Policy"] == policy and headers["X-Content-Type-Options"] == "nosniff", path
+            if path == "andringar.xml":
+                assert decode(body) == original and "Accept" in headers.get_all("Vary"), accept
+    assert host.get(".andringar-i-webblasaren.xml")[0] == 404, "the browser's copy has no address of its own"
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed")
+def test_the_feed_opens_as_a_swedish_page_under_the_policy(host):
+    import xml.etree.ElementTree as ET
+
+    from playwright.sync_api import sync_playwright
+
+    entries = ET.parse(host.path(DEST) / "site" / "andringar.xml").getroot().findall("{http://www.w3.org/2005/Atom}entry")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(ignore_https_errors=True)
+        # Chromium 138 and later put their own notice that XSLT is going away
+        # (<xslt-warning-banner>, with an inline handler) into the page; the
+        # policy blocks that handler, which is the browser's, not the site's.
+        context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                                " e => window.__csp.push([e.violatedDirective, e.blockedURI,"
+                                " !!(e.target && e.target.closest && e.target.closest('xslt-warning-banner'))]));")
+        page = context.new_page()
+        messages = []
+        page.on("console", lambda m: messages.append(m.text) if "Content Security Policy" in m.text else None)
+        page.goto(host.base + "andringar.xml", wait_until="load")
+        assert page.evaluate("document.documentElement.lang") == "sv"
+        assert page.inner_text("h1") == "Ändringar i handboken"
+        assert "flödesläsare" in page.inner_text("body")
+        assert page.eval_on_selector_all("li.post", "els => els.length") == len(entries) > 0
+        # Every link of the page leads to a page of the site, on this host.
+        hrefs = page.eval_on_selector_all("main a[href]", "els => els.map(e => e.href)")  # not the browser's own XSLT notice
+        assert hrefs and [h for h in hrefs if not h.startswith(host.base)] == []
+        for href in sorted({h.split("#")[0] for h in hrefs}):
+            assert host.get(href[len(host.base):])[0] == 200, href
+        violations = page.evaluate("window.__csp")
+        browser.close()
+    assert [v for v in violations if not v[2]] == [], "the site's own page breaks the policy"
+    assert len(messages) == len(violations), (messages, violations)

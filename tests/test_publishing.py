@@ -141,8 +141,14 @@ def test_precompress_cache_gives_the_same_bytes(tmp_path):
 # ---------------------------------------------------------------- make publish
 
 
+def _sitemap(*locs: str) -> str:
+    urls = "".join(f"<url><loc>{loc}</loc></url>" for loc in locs)
+    return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+
+
 def test_make_publish_swaps_the_site_and_keeps_the_previous(tmp_path):
-    site = _tree(tmp_path / "site", {"index.html": "ett", ".nginx/content-security-policy.conf": "x"})
+    site = _tree(tmp_path / "site", {"index.html": "ett", ".nginx/content-security-policy.conf": "x",
+                                     "sitemap.xml": _sitemap("https://handbok.er-kommun.se/", "https://handbok.er-kommun.se/om/")})
     dest = tmp_path / "www" / "barnens-basta"
     run = ["make", "-s", "-C", str(ROOT), "publish", f"DEST={dest}", f"SITE={site}"]
     releases = []
@@ -164,6 +170,32 @@ def test_make_publish_refuses_an_unbuilt_site(tmp_path):
     assert result.returncode != 0 and "kör make build först" in result.stderr
     no_dest = subprocess.run(["make", "-s", "-C", str(ROOT), "publish"], capture_output=True, text=True)
     assert no_dest.returncode != 0 and "make publish DEST=" in no_dest.stderr
+
+
+def test_make_publish_refuses_a_site_built_for_the_example_host(built_site, tmp_path):
+    """The real build of this repository keeps mkdocs.yml's example site_url:
+    it builds, but it is not published until the README's sed step has named
+    the real host."""
+    dest = tmp_path / "www"
+    result = subprocess.run(["make", "-s", "-C", str(ROOT), "publish", f"DEST={dest}", f"SITE={built_site}"],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "exempeladressen https://handbok.kommun.example/" in result.stderr and "site_url" in result.stderr
+    assert "README" in result.stderr, "the message says how to fix it"
+    assert not dest.exists(), "nothing was copied"
+
+
+def test_make_publish_refuses_a_site_without_full_addresses(tmp_path):
+    for name, sitemap in [("utan-adress", _sitemap("None")), ("http", _sitemap("http://handbok.er-kommun.se/")),
+                          ("ingen-sitemap", None)]:
+        files = {"index.html": "x", ".nginx/content-security-policy.conf": "x"}
+        if sitemap is not None:
+            files["sitemap.xml"] = sitemap
+        site = _tree(tmp_path / name, files)
+        result = subprocess.run(["make", "-s", "-C", str(ROOT), "publish", f"DEST={tmp_path / 'www'}", f"SITE={site}"],
+                                capture_output=True, text=True)
+        assert result.returncode != 0 and "sitemap.xml" in result.stderr, name
+        assert not (tmp_path / "www").exists(), name
 
 
 # ---------------------------------------------------------------- zero warnings

@@ -307,12 +307,8 @@ def run_lighthouse(work: Path, runs: int) -> None:
     if not (LIGHTHOUSE.exists() and Path(chromium).exists() and HAVE_NGINX):
         print("Lighthouse körs inte: kräver tools/npm (make bench installerar), chromium och nginx.")
         return
-    site = work / "site-publicerad"
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py"), "--site-dir", str(site)],
-                            env=ENV, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"bygget misslyckades:\n{result.stderr[-3000:]}")
-    host = publish_as_the_readme_says(site)
+    host = publish_as_the_readme_says()  # its `make build` builds the site for the README's host name
+    site = host.site
     try:
         version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
         print(f"\nLighthouse {version}, mobilprofil (simulerad långsam 4G, mellanklassmobil), median av {runs} körningar; "

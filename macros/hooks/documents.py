@@ -83,6 +83,8 @@ def _feed(build, config) -> bytes:
         page_href=page_href,
         page_title=page_title,
         moved=layout.moved_addresses(build.site),
+        base=config.get("site_url") or None,
+        stylesheet=layout.FEED_STYLESHEET,
     )
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
@@ -132,9 +133,15 @@ def atom_feed(
     page_href: Callable[[str], str],
     page_title: Callable[[str], str],
     moved: dict[str, str],
+    base: str | None = None,
+    stylesheet: str | None = None,
 ) -> bytes:
     """An Atom 1.0 feed (RFC 4287), one entry per note, newest first.
-    Dates come from the notes only, so the same data gives the same bytes."""
+    Dates come from the notes only, so the same data gives the same bytes.
+    Links are relative to the feed; `base` (the site's address, site_url) is
+    written as xml:base, so that feed readers resolve them to full addresses.
+    `stylesheet` (an XSL file beside the feed) shows the feed as a page in a
+    browser."""
     notes = newest_first(notes)
     ns = "http://www.w3.org/2005/Atom"
     ET.register_namespace("", ns)
@@ -145,7 +152,8 @@ def atom_feed(
             node.text = text
         return node
 
-    feed = ET.Element(f"{{{ns}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
+    xml = "{http://www.w3.org/XML/1998/namespace}"
+    feed = ET.Element(f"{{{ns}}}feed", {f"{xml}lang": "sv", **({f"{xml}base": base} if base else {})})
     el(feed, "id", f"urn:uuid:{_FEED_NAMESPACE}")
     el(feed, "title", title)
     el(feed, "subtitle", "Vad som har ändrats på webbplatsen och när, sida för sida.")
@@ -169,4 +177,7 @@ def atom_feed(
         el(entry, "category", term=note.typ, label=KIND_LABELS[note.typ])
         el(entry, "summary", " ".join(note.sammanfattning.split()), type="text")
     ET.indent(feed)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
+    head = b'<?xml version="1.0" encoding="utf-8"?>\n'
+    if stylesheet:
+        head += b'<?xml-stylesheet type="text/xsl" href="' + escape(stylesheet, {'"': "&quot;"}).encode("utf-8") + b'"?>\n'
+    return head + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"

@@ -172,7 +172,7 @@ def write_csp(site: Path) -> list[str]:
 # Text formats worth compressing. Not: Pagefind's index chunks and WebAssembly
 # (.pf_*, .pagefind: already gzip inside), images, XLSX (a zip), source maps
 # (only developer tools load them).
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".ics", ".csv", ".rtf"}
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".xsl", ".txt", ".ics", ".csv", ".rtf"}
 
 
 def _brotli(data: bytes, cache: Path | None) -> bytes:

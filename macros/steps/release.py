@@ -6,7 +6,8 @@
 The built tree is copied to DIR/releases/<time>/, made readable for the web
 server's user (directories 0755, files 0644), and DIR/site, a symbolic link,
 is switched to it with one rename: a reader gets either the old site or the new
-one, never half of each. The previous release is kept (to roll back, point
+one, never half of each. A site built for the example host
+(handbok.kommun.example, mkdocs.yml's site_url) is refused. The previous release is kept (to roll back, point
 DIR/site at it); older ones are removed. Standard library only, so it runs
 with the system's python3 under sudo.
 """
@@ -18,9 +19,35 @@ import os
 import shutil
 import sys
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 
 CSP_FILE = Path(".nginx") / "content-security-policy.conf"
+# The example host of mkdocs.yml's site_url and deploy/nginx/: the README's
+# publishing steps replace it with the site's real host name (sed).
+EXAMPLE_HOST = "handbok.kommun.example"
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def site_address_problem(site: Path) -> str | None:
+    """Why `site` must not be published under its address, or None. The
+    address is the one the build wrote into sitemap.xml (mkdocs.yml's
+    site_url, which canonical links, the feed and the PDFs use too): it must
+    be https and not the example host."""
+    sitemap = site / "sitemap.xml"
+    fix = ("Byt exempeladressen mot webbplatsens namn i mkdocs.yml (sed-raden under Publicera i README.md) "
+           "och kör make build igen.")
+    try:
+        locs = [el.text or "" for el in ET.parse(sitemap).getroot().iter(f"{SITEMAP_NS}loc")]
+    except (OSError, ET.ParseError) as exc:
+        return f"{sitemap} går inte att läsa ({exc}); kör make build igen."
+    hosts = {urlsplit(loc).netloc for loc in locs}
+    if not locs or any(urlsplit(loc).scheme != "https" for loc in locs):
+        return f"{sitemap}: adresserna är inte fullständiga https-adresser (site_url i mkdocs.yml saknas eller är fel). {fix}"
+    if EXAMPLE_HOST in hosts:
+        return f"Webbplatsen är byggd för exempeladressen https://{EXAMPLE_HOST}/ (site_url i mkdocs.yml). {fix}"
+    return None
 
 
 def make_readable(tree: Path) -> None:
@@ -50,6 +77,9 @@ def publish(site: Path, dest: Path, keep: int = 1) -> Path:
     Returns the new release folder. Keeps `keep` earlier releases."""
     if not (site / "index.html").is_file() or not (site / CSP_FILE).is_file():
         raise SystemExit(f"{site} är inte en färdig byggd webbplats: kör make build först.")
+    problem = site_address_problem(site)
+    if problem:
+        raise SystemExit(f"Publiceras inte: {problem}")
     releases = dest / "releases"
     _mkdirs(releases)
     dest.chmod(0o755)
