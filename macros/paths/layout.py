@@ -128,7 +128,9 @@ def generated_pages(site: SiteData, org: Org) -> dict[str, str]:
         pages[education_page(edu.id)] = f"# {md_text(edu.rubrik)}\n\n{{{{ education_modules(\"{edu.id}\") }}}}\n"
     # organisation: one page per role and per party
     for role in site.roller.roller:
-        pages[entity_page("roll", role.id, org)[0]] = f"# {md_text(role.namn)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
+        # A role with a guidance page of the same name gets its own title (issue 21).
+        title = f"Rollen {role.namn}" if role.vagledning else role.namn
+        pages[entity_page("roll", role.id, org)[0]] = f"# {md_text(title)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
     local = {k.id for k in site.lokalt.kommuner}
     for party in site.aktorer.aktorer:
         # the municipality's local addition (data/lokalt.yaml) near the top; the county's routes on the region's and police's pages
