@@ -231,7 +231,7 @@ def test_every_page_runs_under_the_policy(host, built_site):
         page.wait_for_selector("#bbg-sok-traffar > li > h2 > a", timeout=15000)
         assert page.evaluate("window.__csp") == []
         # The search page runs Pagefind in the page itself (noWorker, see
-        # docs/assets/javascripts/sok.js): its WebAssembly runs under the policy.
+        # docs/assets/javascripts/sok/motor.js): its WebAssembly runs under the policy.
         assert workers == [], "the search page starts no worker"
         page.goto(host.base + "utbildning/m05-barnets-plan/", wait_until="load")
         assert page.is_visible(".bbg-kopiera"), "the copy button (our script) works under the policy"

@@ -230,7 +230,7 @@ def test_the_vocabulary_knows_the_words_practitioners_use(site_data):
 
     for word in ["soc", "socialen", "soctjänsten", "socialjour", "socialtjänsten"]:
         assert names(word) == {"Socialtjänst"}, word
-    assert names("föräldrar") == names("förälder") == {"Vårdnadshavare"}
+    assert names("föräldrar") == names("förälder") == names("föräldrarnas") == {"Vårdnadshavare"}
     assert names("tystnadsplikt") == names("tystnadsplikten") == {"Sekretess"}
     for word in ["orosanmälan", "oroanmäla", "anmälaoro", "anmälningsplikten"]:
         assert names(word) == {"Anmälningsplikt"}, word

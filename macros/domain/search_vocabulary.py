@@ -1,4 +1,4 @@
-"""The search vocabulary (pure): what the search page (docs/assets/javascripts/sok.js)
+"""The search vocabulary (pure): what the search page (docs/assets/javascripts/sok/)
 needs besides Pagefind's index to understand the words practitioners type.
 
 - `termer`: every glossary term with the words to search for it and the keys
@@ -57,7 +57,10 @@ def inflections(key: str) -> list[str]:
         return out
     last = key[-1] if key[-1] in "ea" else ""
     stem = key[:-1] if last == "a" else key
-    for ending in _ADD[last]:
+    endings = list(_ADD[last])
+    if key[-2:] in ("ar", "er", "or"):  # a plural: "föräldrar" -> "föräldrarna"
+        endings += ["na", "nas"]
+    for ending in endings:
         form = (stem + ending) if last == "a" and ending[0] == "o" else key + ending
         if form not in out:
             out.append(form)

@@ -2,7 +2,7 @@
    runs the searches one after another, and turns a query's units
    (fraga.js) into ranked pages. Everything Pagefind-specific is here. */
 
-import {contentHas, endingsToTry, kindWeights, mergeAnswers, queriesOf, rank, units} from "./fraga.js";
+import {contentHas, endingsToTry, kindWeights, mergeAnswers, queriesOf, rank, suggestions, units} from "./fraga.js";
 
 /** Pagefind, loaded from <siteRoot>pagefind/, with the kind of every page
     (the Pagefind filter "typ", macros/sokindex.py). */
@@ -65,7 +65,16 @@ export function searcher(engine, vocab) {
 
   async function searchUnit(unit) {
     let pages = await searchForms(unit.alts);
-    if (!Object.keys(pages).length && !unit.terms && !unit.kind && !unit.age) pages = await searchEndings(unit.label);
+    if (!Object.keys(pages).length && !unit.terms && !unit.kind && !unit.age) {
+      pages = await searchEndings(unit.label);
+      // A misspelt glossary word ("samtyke"): the nearest term's pages, and
+      // the note says so ("Menade du Samtycke?").
+      const guess = Object.keys(pages).length ? null : suggestions([unit.label], vocab)[0];
+      if (guess) {
+        unit.guess = guess;
+        pages = await searchForms(guess.ord.map((q) => ({q, w: 0.7})));
+      }
+    }
     if (unit.kind) {
       // Every page of the kind matches, above the pages that only mention the word.
       let top = 1;

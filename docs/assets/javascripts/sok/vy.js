@@ -44,6 +44,12 @@ export function view(root, siteRoot) {
       noteEl.append(p);
     }
     const wrong = suggestions(result.unmatched.filter((u) => !u.terms && !u.kind).map((u) => u.label), vocab);
+    for (const u of result.units) if (u.guess && !wrong.includes(u.guess)) wrong.push(u.guess);
+    const guessed = result.units.filter((u) => u.guess);
+    if (guessed.length) {
+      noteEl.append(el("p", {}, "Inga sidor har " + guessed.map((u) => "”" + u.label + "”").join(" eller ") +
+        ". Träffarna nedan har " + guessed.map((u) => u.guess.namn).join(" och ") + "."));
+    }
     if (wrong.length) {
       const m = el("p");
       m.append("Menade du ");
