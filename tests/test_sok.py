@@ -204,7 +204,7 @@ def test_the_dictionarys_answers_are_kept_between_builds(tmp_path, monkeypatch):
 def test_python_and_the_search_page_compare_words_alike():
     """term_key against the hand-written cases that tests/js/fraga.test.js
     also runs against the search page's key()."""
-    from macros.models.praxis import term_key
+    from macros.data.models.praxis import term_key
 
     cases = json.loads((ROOT / "tests" / "fixtures" / "sok-nycklar.json").read_text(encoding="utf-8"))["cases"]
     assert len(cases) >= 10
@@ -239,7 +239,7 @@ def test_the_vocabulary_knows_the_words_practitioners_use(site_data):
 
 
 def test_guidance_outweighs_training_modules_and_role_pages():
-    from macros.sokindex import kinds
+    from macros.steps.search_index import kinds
 
     weight = {name: w for name, _, w in kinds()}
     assert weight["Vägledning"] > weight["Utbildningsmodul"] >= weight["Roll"]

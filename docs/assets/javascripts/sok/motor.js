@@ -8,9 +8,13 @@ import {contentHas, endingsToTry, kindWeights, mergeAnswers, queriesOf, rank, su
     (the Pagefind filter "typ", macros/sokindex.py). */
 export async function openEngine(siteRoot) {
   const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-  // In the page itself, not in Pagefind's web worker: the worker forgets a
-  // result's data once another result for the same page is garbage collected.
-  await pagefind.options({baseUrl: siteRoot.pathname, noWorker: true});
+  // Pagefind searches in its web worker (pagefind-worker.js, same origin), so
+  // the page stays responsive while it reads its index. The worker lets go of
+  // a page's data when a result for that page is garbage collected, and the
+  // next search's result for the page would find it gone: every answer is
+  // kept for as long as the page is open.
+  await pagefind.options({baseUrl: siteRoot.pathname});
+  const kept = [];
 
   // Pagefind drops a search (answers null) when another one starts before it
   // has loaded its part of the index, and a page's data is one object that
@@ -18,7 +22,10 @@ export async function openEngine(siteRoot) {
   // read their data) run one after another.
   let queue = Promise.resolve();
   function run(q, opts, then) {
-    const next = queue.then(() => pagefind.search(q, opts).then((ans) => (then ? then(ans) : ans)));
+    const next = queue.then(() => pagefind.search(q, opts).then((ans) => {
+      if (ans) kept.push(ans);
+      return then ? then(ans) : ans;
+    }));
     queue = next.catch(() => {});
     return next;
   }
