@@ -73,6 +73,9 @@ KIND_WEIGHTS = {
     "Utbildningsmodul": 0.8,
     "Roll": 0.7,
     "Part": 0.8,
+    # The handbook's own pages (change log, review queue, accessibility) come
+    # after the content when both have the words.
+    "Om handboken": 0.8,
 }
 
 
