@@ -149,7 +149,7 @@ QUERIES: list[Fraga] = [
     Q("uppföljning", ("styrning/statusrapport/", "styrning/kalender/"), "S", "vardagsord"),
     Q("vad har ändrats", ("om-webbplatsen/andringar/",), "S", "fråga", True),
     Q("ändringar i handboken", ("om-webbplatsen/andringar/",), "S", "två ord"),
-    Q("vad ska granskas", ("om-webbplatsen/granskning/",), "S", "fråga"),
+    Q("vad ska granskas", ("redaktorer/granskning/",), "S", "fråga"),
 ]
 
 # The queries that also run as tests (tests/test_browser.py).

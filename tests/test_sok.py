@@ -262,7 +262,7 @@ def test_a_role_page_and_a_guidance_page_never_share_a_title(built_site):
     assert 'href="../../praxismodellen/bba/"' in first
 
 
-@pytest.mark.parametrize("path", ["styrning/statusrapport", "om-webbplatsen/andringar", "om-webbplatsen/granskning"])
+@pytest.mark.parametrize("path", ["styrning/statusrapport", "om-webbplatsen/andringar", "redaktorer/granskning"])
 def test_the_follow_up_pages_are_in_the_search_index(built_site, path):
     """Issue 25: the status report, the change log and the review queue can be found."""
     page = (built_site / path / "index.html").read_text(encoding="utf-8")
