@@ -163,6 +163,7 @@ def test_the_built_site_has_the_search_vocabulary(built_site, site_data):
         ("roller/parter/vaxjo.md", "Part"),
         ("styrning/beslut.md", "Beslut"),
         ("styrning/statusrapport.md", "Uppföljning"),
+        ("om-webbplatsen/andringar.md", "Ändringar"),
         ("styrning/finansiering.md", "Styrning och finansiering"),
         ("ordlista.md", "Ordlista"),
         ("index.md", "Om handboken"),

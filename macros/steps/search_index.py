@@ -52,6 +52,7 @@ KIND_RULES = [
     (r"^styrning/(statusrapport|kalender)\.md$", "Uppföljning"),
     (r"^styrning/", "Styrning och finansiering"),
     (r"^ordlista\.md$", "Ordlista"),
+    (r"^om-webbplatsen/andringar\.md$", "Ändringar"),
     (r".", "Om handboken"),
 ]
 KIND_WORDS = {
@@ -62,6 +63,7 @@ KIND_WORDS = {
     "Roll": ["roll", "roller", "rollen"],
     "Beslut": ["beslut", "besluten", "beslutet"],
     "Uppföljning": ["uppföljning", "uppföljningen", "statusrapport", "statusrapporten", "lägesrapport"],
+    "Ändringar": ["ändringar", "ändringarna", "vad har ändrats", "vad är nytt", "senaste ändringarna", "ändringslogg"],
 }
 # A kind's weight in the ranking of pages that match as many of the query's
 # words (issue 21): what-do-I-do answers are in the guidance and easy-read
