@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
 AXE    := tools/npm/node_modules/axe-core/axe.min.js
-.PHONY: help install serve build publish offline check schemas granska granska-hash test test-fast bench clean
+.PHONY: help install serve build publish offline check schemas granska granska-hash test test-fast test-js bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -38,10 +38,12 @@ publish: ## Publish site/ to DEST (make publish DEST=/var/www/barnens-basta), sw
 offline: install $(AXE) ## Build barnens-basta-offline.zip (opens from the file system)
 	$(BIN)/python tools/build_offline.py
 
-check: install ## Validate every data file and list all problems; lint the code
+check: install $(AXE) ## Validate every data file and list all problems; lint the code
 	$(BIN)/python -m macros check
 	$(BIN)/ruff check --quiet .
 	$(BIN)/mypy
+	tools/npm/node_modules/.bin/eslint --config tools/npm/eslint.config.mjs docs/assets/javascripts tests/js
+	tools/npm/node_modules/.bin/stylelint --config tools/npm/stylelint.config.mjs "docs/assets/stylesheets/*.css"
 
 schemas: install ## Re-export data/schemas/*.schema.json from the models
 	$(BIN)/python -m macros schemas
@@ -58,11 +60,16 @@ $(AXE): tools/npm/package.json tools/npm/package-lock.json
 
 test: install $(AXE) ## Run every test (lint, data, generators, builds, browser, nginx)
 	$(BIN)/ruff check --quiet .
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 test-fast: install ## Run the fast tier: lint, data, generators and macros (no build, no browser)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest -q -m unit
+	node --test tests/js/
+
+test-js: ## Run the search page's JavaScript tests (node --test)
+	node --test tests/js/
 
 bench: install $(AXE) ## Print build times, page weights and Lighthouse scores (not a test)
 	$(BIN)/python tools/bench.py

@@ -162,6 +162,8 @@ def test_the_built_site_has_the_search_vocabulary(built_site, site_data):
         ("roller/processledare.md", "Roll"),
         ("roller/parter/vaxjo.md", "Part"),
         ("styrning/beslut.md", "Beslut"),
+        ("styrning/statusrapport.md", "Uppföljning"),
+        ("om-webbplatsen/andringar.md", "Ändringar"),
         ("styrning/finansiering.md", "Styrning och finansiering"),
         ("ordlista.md", "Ordlista"),
         ("index.md", "Om handboken"),
@@ -198,3 +200,71 @@ def test_the_dictionarys_answers_are_kept_between_builds(tmp_path, monkeypatch):
     again = analyse("kompetensutveckling")
     assert (again.lemma, again.parts) == (first.lemma, first.parts)
     assert ["kompetens", "utveckling"] in again.parts
+
+
+def test_python_and_the_search_page_compare_words_alike():
+    """term_key against the hand-written cases that tests/js/fraga.test.js
+    also runs against the search page's key()."""
+    from macros.data.models.praxis import term_key
+
+    cases = json.loads((ROOT / "tests" / "fixtures" / "sok-nycklar.json").read_text(encoding="utf-8"))["cases"]
+    assert len(cases) >= 10
+    for text, expected in cases:
+        assert term_key(text) == expected, text
+
+
+def test_inflected_forms_of_a_key():
+    assert sok.inflections("anmälningsplikt")[:3] == ["anmälningsplikt", "anmälningsplikten", "anmälningspliktens"]
+    assert {"samtycket", "samtyckets", "samtycken"} <= set(sok.inflections("samtycke"))
+    assert {"skolan", "skolor", "skolorna"} <= set(sok.inflections("skola"))
+    assert sok.inflections("bba") == ["bba"]  # too short to inflect
+    assert sok.inflections("2019") == ["2019"]
+
+
+def test_the_vocabulary_knows_the_words_practitioners_use(site_data):
+    """Issue 21: everyday words lead to the glossary's terms, in their inflected forms too."""
+    keys = sok.term_index(site_data.ordlista.termer)
+    terms = site_data.ordlista.termer
+
+    def names(k: str) -> set[str]:
+        return {terms[i].term for i in keys[k]}
+
+    for word in ["soc", "socialen", "soctjänsten", "socialjour", "socialtjänsten"]:
+        assert names(word) == {"Socialtjänst"}, word
+    assert names("föräldrar") == names("förälder") == names("föräldrarnas") == {"Vårdnadshavare"}
+    assert names("tystnadsplikt") == names("tystnadsplikten") == {"Sekretess"}
+    for word in ["orosanmälan", "oroanmäla", "anmälaoro", "anmälningsplikten"]:
+        assert names(word) == {"Anmälningsplikt"}, word
+    # A term's own key is never taken over by another term's inflected form.
+    assert names("sekretesslagen") == {"Offentlighets- och sekretesslagen"}
+
+
+def test_guidance_outweighs_training_modules_and_role_pages():
+    from macros.steps.search_index import kinds
+
+    weight = {name: w for name, _, w in kinds()}
+    assert weight["Vägledning"] > weight["Utbildningsmodul"] >= weight["Roll"]
+    assert weight["Lättläst"] > 1
+
+
+def test_a_role_page_and_a_guidance_page_never_share_a_title(built_site):
+    def title(path: str) -> str:
+        page = (built_site / path / "index.html").read_text(encoding="utf-8")
+        return re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1).strip()
+
+    guidance = {title(p.parent.relative_to(built_site).as_posix()) for p in (built_site / "praxismodellen").glob("*/index.html")}
+    roles = [p.parent.relative_to(built_site).as_posix() for p in (built_site / "roller").glob("*/index.html")]
+    assert "praxismodellen/bba" in {p.parent.relative_to(built_site).as_posix() for p in (built_site / "praxismodellen").glob("*/index.html")}
+    shared = [r for r in roles if title(r) in guidance]
+    assert not shared, shared
+    # The BBA role page sends the reader to the guidance page in its first lines.
+    page = (built_site / "roller" / "barnensbasta-ansvarig" / "index.html").read_text(encoding="utf-8")
+    first = page.split("</h1>", 1)[1].split("</p>", 1)[0]
+    assert 'href="../../praxismodellen/bba/"' in first
+
+
+@pytest.mark.parametrize("path", ["styrning/statusrapport", "om-webbplatsen/andringar", "redaktorer/granskning"])
+def test_the_follow_up_pages_are_in_the_search_index(built_site, path):
+    """Issue 25: the status report, the change log and the review queue can be found."""
+    page = (built_site / path / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in page

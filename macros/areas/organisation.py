@@ -27,7 +27,8 @@ def role_page(ctx: Context, role_id: str) -> str:
     role = ctx.org.roller[role_id]
     resp = _responsibilities(ctx, role.namn, lambda plan: ctx.org.role_responsibilities(plan, role_id))
     details = render.role_details(role, ctx.org, ctx.role_md, ctx.party_md, ctx.source_name)
-    return pages.role_page(role, details, resp, render.sources_line(role.kallor, ctx.source_name))
+    guidance = ctx.md(role.vagledning) if role.vagledning else None
+    return pages.role_page(role, details, resp, render.sources_line(role.kallor, ctx.source_name), guidance)
 
 
 def party_page(ctx: Context, aktor_id: str) -> str:

@@ -1,9 +1,16 @@
-"""The search vocabulary (pure): what the search page (docs/assets/javascripts/sok.js)
+"""The search vocabulary (pure): what the search page (docs/assets/javascripts/sok/)
 needs besides Pagefind's index to understand the words practitioners type.
 
 - `termer`: every glossary term with the words to search for it and the keys
   (term name, abbreviation, variants, older and GIRFEC names) that lead to it;
-- `sidtyper`: the kinds of page, and the words that ask for a kind ("lättläst");
+- `nycklar`: key -> terms, for every key in its Swedish inflected forms too
+  ("anmälningsplikten", "samtycket"), made here, so the search page only looks
+  a normalised word up (`term_key` is the one normalisation);
+- `andelser`: the Swedish endings (ENDINGS), for the search page's two checks
+  on words it has no key for: a compound's inflected form ("barnhälsovårdens"
+  in `delar`) and whether a word Pagefind matched is the query word inflected;
+- `sidtyper`: the kinds of page, the words that ask for a kind ("lättläst")
+  and the kind's weight in the ranking (guidance before training modules);
 - `alder`: for each age, the words naming the child's Barnensbästa-ansvarig;
 - `delar`: Swedish compounds of the site split into their parts (from a
   dictionary), so "barnhälsovården" also finds "hälsovård".
@@ -28,6 +35,37 @@ STOP_WORDS = (
     "till om med i på av och att det den de som kan ska skall måste mitt min mina ditt "
     "din dina sitt sin sina har hos vid från eller så inte"
 ).split()
+
+# Common Swedish endings (definite, plural, genitive), longest first.
+ENDINGS = ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "ans", "en", "et", "ar", "er",
+           "or", "na", "ns", "s", "n", "a", "e"]
+# Endings a word takes when a key is written in its base form: consonant
+# ("anmälningsplikt" -> "anmälningsplikten"), -e ("samtycke" -> "samtycket")
+# and -a ("skola" -> "skolan", "skolor").
+_ADD = {
+    "": ["en", "ens", "et", "ets", "s", "er", "erna", "ernas", "ar", "arna", "arnas"],
+    "e": ["n", "ns", "t", "ts", "s", "r", "rna", "rnas"],
+    "a": ["n", "ns", "s", "or", "orna", "ornas"],
+}
+
+
+def inflections(key: str) -> list[str]:
+    """The key in its common Swedish inflected forms (for a key of at least
+    four letters that ends in a letter), the key itself first."""
+    out = [key]
+    if len(key) < 4 or not key[-1].isalpha():
+        return out
+    last = key[-1] if key[-1] in "ea" else ""
+    stem = key[:-1] if last == "a" else key
+    endings = list(_ADD[last])
+    if key[-2:] in ("ar", "er", "or"):  # a plural: "föräldrar" -> "föräldrarna"
+        endings += ["na", "nas"]
+    for ending in endings:
+        form = (stem + ending) if last == "a" and ending[0] == "o" else key + ending
+        if form not in out:
+            out.append(form)
+    return out
+
 
 _PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 _WORD = re.compile(r"[0-9A-Za-zÅÄÖåäöÉéÜü]+")
@@ -88,27 +126,40 @@ def age_words(stages: list[BbaSkede], oldest: int = 18) -> list[list[str]]:
     return out
 
 
+def term_index(terms: list[Term]) -> dict[str, list[int]]:
+    """key -> the terms (indexes) it leads to: each term's own keys first, then
+    their inflected forms where no term has that form as its own key."""
+    own: dict[str, list[int]] = {}
+    for i, t in enumerate(terms):
+        for k in term_keys(t):
+            own.setdefault(k, [])
+            if i not in own[k]:
+                own[k].append(i)
+    keys = {k: list(v) for k, v in own.items()}
+    for k, ids in own.items():
+        for form in inflections(k)[1:]:
+            if form in own:
+                continue
+            keys.setdefault(form, [])
+            keys[form] += [i for i in ids if i not in keys[form]]
+    return keys
+
+
 def vocabulary(
     terms: list[Term],
-    kinds: list[tuple[str, list[str]]],
+    kinds: list[tuple[str, list[str], float]],
     ages: list[list[str]],
     parts: dict[str, list[str]],
     glossary_href: str,
 ) -> dict:
     """The JSON the search page loads (sok/ordforrad.json)."""
-    keys: dict[str, list[int]] = {}
-    entries = []
-    for i, t in enumerate(terms):
-        entries.append({"namn": t.term, "ord": term_search_words(t), "href": f"{glossary_href}#term-{t.id}"})
-        for k in term_keys(t):
-            keys.setdefault(k, [])
-            if i not in keys[k]:
-                keys[k].append(i)
+    entries = [{"namn": t.term, "ord": term_search_words(t), "href": f"{glossary_href}#term-{t.id}"} for t in terms]
     return {
         "stoppord": STOP_WORDS,
         "termer": entries,
-        "nycklar": keys,
-        "sidtyper": [{"namn": name, "nycklar": [term_key(w) for w in words]} for name, words in kinds],
+        "nycklar": term_index(terms),
+        "andelser": ENDINGS,
+        "sidtyper": [{"namn": name, "nycklar": [term_key(w) for w in words], "vikt": weight} for name, words, weight in kinds],
         "alder": ages,
         "delar": parts,
     }

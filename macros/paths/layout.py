@@ -56,8 +56,10 @@ PAGE_KINDS = [
     (r"^roller/parter/", "Part"),
     (r"^roller/", "Roll"),
     (r"^styrning/beslut\.md$", "Beslut"),
+    (r"^styrning/(statusrapport|kalender)\.md$", "Uppföljning"),
     (r"^styrning/", "Styrning och finansiering"),
     (r"^ordlista\.md$", "Ordlista"),
+    (r"^om-webbplatsen/andringar\.md$", "Ändringar"),
     (r".", "Om handboken"),
 ]
 
@@ -197,7 +199,9 @@ def generated_pages(site: SiteData, org: Org) -> dict[str, str]:
         pages[education_page(edu.id)] = f"# {md_text(edu.rubrik)}\n\n{{{{ education_modules(\"{edu.id}\") }}}}\n"
     # organisation: one page per role and per party
     for role in site.roller.roller:
-        pages[role_page(role.id)] = f"# {md_text(role.namn)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
+        # A role with a guidance page of the same name gets its own title (issue 21).
+        title = f"Rollen {role.namn}" if role.vagledning else role.namn
+        pages[role_page(role.id)] = f"# {md_text(title)}\n\n{{{{ role_page(\"{role.id}\") }}}}\n"
     local = {k.id for k in site.lokalt.kommuner}
     for party in site.aktorer.aktorer:
         # the municipality's local addition (data/lokalt.yaml) near the top; the county's routes on the region's and police's pages

@@ -112,9 +112,19 @@ def party_responsibilities(
     return "\n".join(parts)
 
 
-def role_page(role: Roll, details: str, resp: str, sources: str) -> str:
+def role_page(role: Roll, details: str, resp: str, sources: str, guidance_md: str | None = None) -> str:
+    lead = []
+    if guidance_md:
+        # The role page and the guidance page never share a title; the reader
+        # who asks what to do is sent on at once (issue 21).
+        lead = [
+            f"Den här sidan visar rollen i handlingsplanen och styrningen. Vad rollen gör i arbetet runt barnet står i "
+            f"vägledningen [{md_text(role.namn)}]({guidance_md}).",
+            "",
+        ]
     return "\n".join(
         [
+            *lead,
             details,
             "## Vad ansvarar vi för? { #ansvar }",
             "",

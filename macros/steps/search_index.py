@@ -43,12 +43,29 @@ KIND_WORDS = {
     "Aktivitet i handlingsplanen": ["aktivitet", "aktiviteter", "aktiviteten"],
     "Roll": ["roll", "roller", "rollen"],
     "Beslut": ["beslut", "besluten", "beslutet"],
+    "Uppföljning": ["uppföljning", "uppföljningen", "statusrapport", "statusrapporten", "lägesrapport"],
+    "Ändringar": ["ändringar", "ändringarna", "vad har ändrats", "vad är nytt", "senaste ändringarna", "ändringslogg"],
+}
+# A kind's weight in the ranking of pages that match as many of the query's
+# words (issue 21): what-do-I-do answers are in the guidance and easy-read
+# pages, so they come before training modules and role pages that repeat
+# the same words. 1 when not listed.
+KIND_WEIGHTS = {
+    "Vägledning": 1.6,
+    "Lättläst": 1.2,
+    "Utbildningsmodul": 0.8,
+    "Roll": 0.7,
+    "Part": 0.8,
+    # The handbook's own pages (change log, review queue, accessibility) come
+    # after the content when both have the words.
+    "Om handboken": 0.8,
 }
 
 
-def kinds() -> list[tuple[str, list[str]]]:
+def kinds() -> list[tuple[str, list[str], float]]:
+    """(kind, the words that ask for it, its weight in the ranking)."""
     names = list(dict.fromkeys(kind for _, kind in PAGE_KINDS))
-    return [(name, KIND_WORDS.get(name, [])) for name in names]
+    return [(name, KIND_WORDS.get(name, []), KIND_WEIGHTS.get(name, 1.0)) for name in names]
 
 
 # ---------------------------------------------------------------- the dictionary

@@ -42,10 +42,10 @@ document$.subscribe(function () {
       try {
         if (select.value) localStorage.setItem(KEY, select.value);
         else localStorage.removeItem(KEY);
-      } catch (e) { /* storage may be off: the choice is simply not remembered */ }
+      } catch { /* storage may be off: the choice is simply not remembered */ }
     });
-    var saved = null;
-    try { saved = localStorage.getItem(KEY); } catch (e) { saved = null; }
+    var saved;
+    try { saved = localStorage.getItem(KEY); } catch { saved = null; }
     if (saved && box.querySelector('.bbg-kommunkort[data-kommun="' + saved + '"]')) {
       select.value = saved;
       show(saved);

@@ -51,6 +51,12 @@ class Roll(Grundad, Entity):
         None, description="Grunden för rapportvägen när ingen källa anger den (t.ex. forslag: ritad för tydlighetens skull)"
     )
     organisation_grund: Grund | None = Field(None, description="Grunden för 'organisation' när ingen källa anger den")
+    vagledning: str | None = Field(
+        None,
+        pattern=r"^[a-z0-9][a-z0-9/-]*\.md$",
+        description="Vägledningen om rollen i arbetet runt barnet (sida i docs/, t.ex. praxismodellen/bba.md). "
+        "Rollens sida får då en egen titel och länkar vägledningen först.",
+    )
 
 
 class RollerFil(Strict):
