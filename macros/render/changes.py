@@ -177,7 +177,7 @@ def atom_feed(
         el(entry, "category", term=note.typ, label=KIND_LABELS[note.typ])
         el(entry, "summary", " ".join(note.sammanfattning.split()), type="text")
     ET.indent(feed)
-    head = b'<?xml version="1.0" encoding="utf-8"?>\n'
+    prolog = b'<?xml version="1.0" encoding="utf-8"?>\n'
     if stylesheet:
-        head += b'<?xml-stylesheet type="text/xsl" href="' + escape(stylesheet, {'"': "&quot;"}).encode("utf-8") + b'"?>\n'
-    return head + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
+        prolog += b'<?xml-stylesheet type="text/xsl" href="' + escape(stylesheet, {'"': "&quot;"}).encode("utf-8") + b'"?>\n'
+    return prolog + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
