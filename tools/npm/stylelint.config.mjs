@@ -17,6 +17,8 @@ export default {
     "no-descending-specificity": null,
     "selector-not-notation": null,
     "media-feature-range-notation": null,
+    // Material's own breakpoints are written as 76.234375em (1219.75 px).
+    "number-max-precision": 6,
     "no-duplicate-selectors": WARN,
     "property-no-deprecated": WARN,
     "value-keyword-case": ["lower", {severity: "warning"}],
