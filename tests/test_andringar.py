@@ -33,7 +33,20 @@ def sv(day: dt.date) -> str:
 
 @pytest.fixture(scope="module")
 def notes() -> list[dict]:
-    return yaml.safe_load((ROOT / "data/andringar.yaml").read_text(encoding="utf-8"))["andringar"]
+    """The notes as written, with each address that has moved since followed to
+    where it is now (data/adresser.yaml's flyttad_till, read as YAML here)."""
+    addresses = yaml.safe_load((ROOT / "data/adresser.yaml").read_text(encoding="utf-8"))["adresser"]
+    moved = {a["adress"]: a["flyttad_till"] for a in addresses if a.get("flyttad_till")}
+
+    def now(address: str) -> str:
+        seen = set()
+        while address in moved and address not in seen:
+            seen.add(address)
+            address = moved[address]
+        return address
+
+    written = yaml.safe_load((ROOT / "data/andringar.yaml").read_text(encoding="utf-8"))["andringar"]
+    return [{**n, "sidor": [now(a) for a in n["sidor"]]} for n in written]
 
 
 def page_file(site: Path, address: str) -> Path:
