@@ -56,11 +56,16 @@ def _preview(project):
 def test_preview_picks_up_changed_generator_code(tmp_path):
     project = copy_project(tmp_path / "projekt")
     with _preview(project) as base:
-        url = base + "styrning/statusrapport/"
-        assert _wait_for(url, "Allt om status är hämtat ur planen", time.monotonic() + 120), "the preview did not start"
-        code = project / "macros" / "render" / "pages.py"
-        code.write_text(code.read_text(encoding="utf-8").replace("Allt om status är hämtat", "Allt om läget är hämtat"), encoding="utf-8")
-        assert _wait_for(url, "Allt om läget är hämtat ur planen", time.monotonic() + 120), "the change did not show"
+        # The footer's parts come from a generator on every page (macros/render/footer.py):
+        # an editor's change to it (here: a word after the owner's name) must show.
+        url = base + "ordlista/"
+        assert _wait_for(url, "md-footer", time.monotonic() + 120), "the preview did not start"
+        code = project / "macros" / "render" / "footer.py"
+        text = code.read_text(encoding="utf-8")
+        old = '"ansvarig": Markup.escape(owner_name),'
+        assert old in text
+        code.write_text(text.replace(old, '"ansvarig": Markup.escape(owner_name + " provmarkörord"),'), encoding="utf-8")
+        assert _wait_for(url, "provmarkörord", time.monotonic() + 120), "the change did not show"
 
 
 def test_the_preview_searches_and_keeps_its_index_current(tmp_path):

@@ -82,3 +82,13 @@ def test_loader_rejects_duplicate_keys(tmp_path: Path):
     path.write_text("id: a\nnamn: x\nnamn: y\n", encoding="utf-8")
     with pytest.raises(DataError, match=r'x.yaml:3: nyckeln "namn" förekommer två gånger'):
         load_yaml(path, "x.yaml")
+
+
+def test_site_url_must_be_the_sites_https_address_or_the_previews_own():
+    from macros.render.footer import check_site_url
+
+    assert check_site_url("https://handbok.kommun.example/") == []
+    assert check_site_url("http://127.0.0.1:8000/") == []  # what `mkdocs serve` sets
+    assert check_site_url("http://localhost:8000/") == []
+    for bad in ("http://handbok.kommun.example/", "https://handbok.kommun.example", "", None, "https://x.example/?a=1"):
+        assert check_site_url(bad), bad

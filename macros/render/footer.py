@@ -65,7 +65,10 @@ def check_site_url(site_url: object) -> list[str]:
     if not isinstance(site_url, str) or not site_url:
         return ["mkdocs.yml: site_url saknas; skriv webbplatsens adress, till exempel https://handbok.kommun.example/"]
     parts = urlsplit(site_url)
-    if parts.scheme != "https" or not parts.netloc or not site_url.endswith("/") or parts.query or parts.fragment:
+    # `mkdocs serve` sets site_url to its own address (http://127.0.0.1:8000/);
+    # a publishing build is checked again by `make publish` (steps/release.py).
+    preview = parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1")
+    if (parts.scheme != "https" and not preview) or not parts.netloc or not site_url.endswith("/") or parts.query or parts.fragment:
         return [f'mkdocs.yml: site_url "{site_url}" ska vara webbplatsens adress med https och / sist, '
                 "till exempel https://handbok.kommun.example/"]
     return []
