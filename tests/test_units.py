@@ -92,3 +92,15 @@ def test_site_url_must_be_the_sites_https_address_or_the_previews_own():
     assert check_site_url("http://localhost:8000/") == []
     for bad in ("http://handbok.kommun.example/", "https://handbok.kommun.example", "", None, "https://x.example/?a=1"):
         assert check_site_url(bad), bad
+
+
+def test_a_moved_page_says_so_in_swedish_and_leads_on():
+    from macros.render.redirect import redirect_page
+
+    out = redirect_page("../../redaktorer/prestanda/")
+    assert '<html lang="sv">' in out and "<title>Sidan har flyttat</title>" in out
+    assert '<a href="../../redaktorer/prestanda/">den nya adressen</a>' in out
+    assert 'content="0; url=../../redaktorer/prestanda/"' in out
+    assert 'location.href="../../redaktorer/prestanda/"+' in out  # keeps the reader's anchor
+    hostile = redirect_page('a"</script><b>')
+    assert "</script><b>" not in hostile and "&lt;b&gt;" in hostile

@@ -11,6 +11,7 @@ the danger box and review line to guidance pages.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import re
 from pathlib import Path
@@ -25,11 +26,12 @@ from macros.build import build_of
 from macros.builddate import build_date
 from macros.context import Context
 from macros.data.loader import DataError
-from macros.paths.links import Links
+from macros.paths.links import Links, built_file, url_of
 from macros.paths.nav import place_generated
 from macros.areas.local import akut_sources, kommunval
 from macros.areas.practice import report_sources
 from macros.paths.redirects import redirect_map
+from macros.render.redirect import redirect_page
 from macros.render.practice import abbreviations_snippet, check_guidance_meta, danger_callout, guidance_footer
 from macros.render.provenance import insert_after_title, number_sources, with_page_grund
 from macros.render.review_status import FOOTER_ID, expiry_notice, page_summary, review_status
@@ -175,3 +177,19 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
     return valid_html(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config) -> None:
+    """The pages left at moved addresses say so in Swedish (mkdocs-redirects,
+    which runs before the hooks, writes them in English)."""
+    build = build_of(config)
+    if build is None:
+        return
+    site_dir = Path(config["site_dir"])
+    for old in redirect_map(build.site.adresser.adresser):
+        page = site_dir / built_file(url_of(old, config["use_directory_urls"]))
+        if not page.is_file():
+            continue
+        found = re.search(r'<a href="([^"]+)">', page.read_text(encoding="utf-8"))
+        if found:
+            page.write_text(redirect_page(html.unescape(found.group(1))), encoding="utf-8")
