@@ -54,7 +54,8 @@ def test_no_unrendered_jinja_in_pages(built_site: Path):
 # Attributes and CSS constructs that make the browser fetch something.
 _FETCHING = [
     re.compile(r"<(?:script|img|iframe|source|audio|video|track|embed)\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I),
-    re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?([^\"'\s>]+)", re.I),
+    # every <link> but those a browser does not fetch: the canonical address and alternates (feeds)
+    re.compile(r"<link\b(?![^>]*\brel\s*=\s*[\"']?(?:canonical|alternate)[\"'\s>])[^>]*\bhref\s*=\s*[\"']?([^\"'\s>]+)", re.I),
     re.compile(r"<object\b[^>]*\bdata\s*=\s*[\"']?([^\"'\s>]+)", re.I),
     re.compile(r"\bsrcset\s*=\s*[\"']([^\"']+)", re.I),
     re.compile(r"url\(\s*[\"']?([^\"')\s]+)", re.I),
@@ -83,6 +84,9 @@ def test_detector_sees_third_party_assets():
     )
     assert len(external_fetches(bad)) == 5
     assert external_fetches('<a href="https://www.riksdagen.se/">lag</a><img src="../bild.png">') == []
+    # site_url gives every page its canonical address: named, not fetched
+    assert external_fetches('<link rel="canonical" href="https://handbok.kommun.example/ordlista/">') == []
+    assert len(external_fetches('<link href="https://x.example/a.css" rel="stylesheet">')) == 1
 
 
 def test_built_site_fetches_nothing_from_other_hosts(built_site: Path):

@@ -402,10 +402,14 @@ def test_every_guidance_page_has_the_summary(real_site):
 def test_sources_are_numbered_and_linked_to_the_list(real_site):
     html = _page(real_site, "praxismodellen/informationsdelning.md")
     assert '<sup class="bbg-ref" id="ref-1"><a href="#kalla-1" aria-label="Källa 1">&#91;1&#93;</a></sup>' in html
-    item = re.search(r'<li id="kalla-1">(.*?)</li>', html).group(1)
-    assert "Region Kronoberg – Barnens bästa gäller i Kronobergs län, för medarbetare" in item
-    assert "Barnetsbästa-ansvarig är ansvarig för att … samtycke inhämtas" in item
-    assert 'href="#ref-1"' in item
+    items = dict(re.findall(r'<li id="kalla-(\d+)">(.*?)</li>', html, re.S))
+    assert sorted(items, key=int) == [str(n) for n in range(1, len(items) + 1)], "numbered 1, 2, 3 … in the list"
+    # The page's {{ kalla("rk-medarbetare", "…samtycke inhämtas") }}: its number leads to its source and back.
+    mine = [n for n, item in items.items()
+            if "Region Kronoberg – Barnens bästa gäller i Kronobergs län, för medarbetare" in item
+            and "Barnetsbästa-ansvarig är ansvarig för att … samtycke inhämtas" in item]
+    assert mine, items
+    assert f'href="#ref-{mine[0]}"' in items[mine[0]] and f'href="#kalla-{mine[0]}"' in html
     assert "bbg-kalla" not in html
 
 
