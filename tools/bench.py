@@ -37,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def from_tests(name: str):
     """A helper module shared with the tests (tests/<name>.py; tests/ is not a
     package), loaded from its file."""
+    if name != "tiers" and "tiers" not in sys.modules:
+        from_tests("tiers")  # the helpers import it by name (tests/tiers.py: silent outside pytest)
     spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
