@@ -20,12 +20,17 @@ from .render.organisation import Org
 from .data.site import SiteData, load_site
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Build:
     site: SiteData
     org: Org
     pages: dict[str, str]  # generated pages: docs path -> Markdown
     files: dict[str, bytes]  # generated downloads: site path -> bytes
+
+    def __repr__(self) -> str:
+        # Short: mkdocs-macros writes its variables as text (str()) at every build,
+        # and the whole data, pages and downloads made that take seconds.
+        return f"<Build: {len(self.pages)} generated pages, {len(self.files)} downloads>"
 
 
 def load_build(data_dir: Path) -> Build:

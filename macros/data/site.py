@@ -205,11 +205,15 @@ def index_key(entity: Entity, scopes: dict) -> str:
 # ---------------------------------------------------------------- the site data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SiteData:
     """Everything in data/, validated. One field per `models.FILES` key (a test
     checks they match); `index[kind][id]` finds any entity; `docs` keeps every
     file as loaded, so a later step can still name a value's line."""
+
+    def __repr__(self) -> str:
+        # Short (see Build.__repr__): the validated data, not its whole text.
+        return f"<SiteData: {sum(len(v) for v in self.index.values())} entities>"
 
     kallor: KallorFil
     aktorer: AktorerFil
