@@ -59,6 +59,25 @@ def pytest_runtest_setup(item) -> None:
     os.environ[ENV] = next(m.name for m in item.iter_markers() if m.name in TIERS)
 
 
+@pytest.fixture(scope="module")
+def server(built_site):
+    """The real build served on localhost (browser tests)."""
+    from browser_support import SiteServer
+
+    srv = SiteServer(built_site)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium for one test module (browser tests)."""
+    from browser_support import chromium
+
+    with chromium() as b:
+        yield b
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

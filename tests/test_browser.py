@@ -9,25 +9,12 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from browser_support import AXE, CHROMIUM, RESULT_LINK, WCAG_TAGS, SiteServer, chromium, html_pages, run_search
+from browser_support import AXE, CHROMIUM, RESULT_LINK, WCAG_TAGS, html_pages, run_search
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)")
 
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 740}
-
-
-@pytest.fixture(scope="module")
-def server(built_site):
-    srv = SiteServer(built_site)
-    yield srv
-    srv.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 class Recorder:

@@ -12,26 +12,13 @@ import os
 
 import pytest
 
-from browser_support import AXE, CHROMIUM, WCAG_TAGS, SiteServer, chromium
+from browser_support import AXE, CHROMIUM, WCAG_TAGS
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)")
 
 PHONE = {"width": 390, "height": 844}
 REPORT = "praxismodellen/anmalningsplikt/"
 CHOOSER = ".bbg-fara .bbg-kommunval"
-
-
-@pytest.fixture(scope="module")
-def server(built_site):
-    srv = SiteServer(built_site)
-    yield srv
-    srv.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def _phone(browser, *, javascript: bool = True):

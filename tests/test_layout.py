@@ -17,7 +17,7 @@ import yaml
 from markupsafe import Markup
 
 from browser_support import CHROMIUM
-from test_browser import _axe, _axe_failures, _context, _report, browser, server  # noqa: F401  (fixtures)
+from test_browser import _axe, _axe_failures, _context, _report  # noqa: F401
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)")
 
