@@ -69,8 +69,10 @@ def test_decision_macros(ctx_at):
 
 
 def test_practice_macros(ctx_at):
-    ctx = ctx_at("praxismodellen/bba.md")
-    assert "(anmalningsplikt.md)" in practice.fara(ctx)
+    assert "(praxismodellen/anmalningsplikt.md)" in practice.fara(ctx_at("index.md"))
+    # A guidance page under praxismodellen/ gets the box from the build; a second one is refused by name.
+    with pytest.raises(ValueError, match=r"fara\(\): docs/praxismodellen/bba.md får rutan"):
+        practice.fara(ctx_at("praxismodellen/bba.md"))
     osl = practice.law_table(ctx_at("praxismodellen/informationsdelning.md"), "osl-")
     assert "offentlighets- och sekretesslagen" in osl and "skollagen" not in osl.lower().split("</caption>")[1]
     link = practice.plan_template_link(ctx_at("praxismodellen/mall-barnets-plan.md"))

@@ -79,7 +79,7 @@ def plain_project(work: Path) -> Path:
     """The same pages as Markdown after the macros ran, in a project without macros."""
     dumped = copy_project(work / "med-dump")
     cfg = yaml.safe_load((dumped / "mkdocs.yml").read_text(encoding="utf-8"))
-    cfg["hooks"] = ["macros/hooks/generated.py", "tools/bench_dump.py"]
+    cfg["hooks"] = ["macros/hooks/generated.py", "macros/hooks/page.py", "tools/bench_dump.py"]
     (dumped / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
     dump = work / "dump"
     site = work / "site-dump"

@@ -11,7 +11,10 @@ from .local import akut_sources
 
 
 def fara(ctx: Context) -> str:
-    """The "Är ett barn i fara?" box."""
+    """The "Är ett barn i fara?" box, for a page that does not get it from the
+    build (macros/hooks/page.py: guidance pages in layout.DANGER_FOLDERS)."""
+    if layout.has_danger_box(ctx.page()):
+        raise ValueError(f"fara(): docs/{ctx.page()} får rutan Är ett barn i fara? automatiskt under rubriken; ta bort anropet")
     return render.danger_callout(ctx.md(layout.REPORT_PAGE), akut_source=akut_sources(ctx), report_source=report_sources(ctx))
 
 

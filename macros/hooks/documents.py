@@ -2,10 +2,10 @@
 
 Listed under `hooks:` in mkdocs.yml after macros/hooks/generated.py. Adds the
 Atom feed of the change notes (data/andringar.yaml) as a real file of the
-build, to each page its PDF link (after the first heading) and its "Senast
-ändrad" block (at the end), and after a build (not in the preview) writes the
+build, and after a build (not in the preview) writes the
 PDF documents from the built pages, with the build's own data and nav
-(macros/steps/pdf.py). Where things live: macros/paths/layout.py.
+(macros/steps/pdf.py). A page's PDF link and "Senast ändrad" block:
+macros/hooks/page.py. Where things live: macros/paths/layout.py.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from mkdocs.structure.files import File, Files
 from macros.paths import layout
 from macros.build import build_of, in_preview
 from macros.paths.links import Links
-from macros.render.changes import atom_feed, note_anchor, page_block
-from macros.render.pdf import pdf_link
+from macros.render.changes import atom_feed, note_anchor
 from macros.steps.pdf import build_pdfs
 
 
@@ -30,23 +29,6 @@ def on_files(files: Files, config) -> Files:
         return files
     files.append(File.generated(config, layout.FEED_FILE, content=_feed(build, config)))
     return files
-
-
-def on_page_markdown(markdown: str, page, config, files):
-    build = build_of(config)
-    if build is None:
-        return markdown
-    src = page.file.src_uri
-    here = Links(src, config.get("use_directory_urls", True))
-    pdf = layout.pdf_of_page(build.site, src)
-    if pdf is not None:
-        lines = markdown.split("\n")
-        at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1) + 1
-        lines[at:at] = ["", pdf_link(here.to(pdf[0]), pdf[1]), ""]
-        markdown = "\n".join(lines)
-    notes = layout.page_notes(build.site, src)
-    block = page_block(notes, lambda n: here.to(layout.CHANGE_LOG_PAGE, note_anchor(n)), here.to(layout.CHANGE_LOG_PAGE))
-    return markdown + ("\n\n" + block + "\n" if block else "")
 
 
 def on_post_build(config):

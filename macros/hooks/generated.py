@@ -4,8 +4,8 @@ Listed under `hooks:` in mkdocs.yml, so they run after the macros plugin's
 on_config (define_env), which loaded and validated the data once and made the
 build's `Build` (macros/build.py). This publishes its generated pages and
 downloads as mkdocs File objects, so that links to them are validated like any
-other page or asset, places the generated pages in the navigation, and adds
-the danger box and review line to guidance pages.
+other page or asset, and places the generated pages in the navigation. What
+the build adds to a page (danger box, review line, sources): macros/hooks/page.py.
 """
 
 from __future__ import annotations
@@ -19,22 +19,16 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from macros.domain import review as granskning
+from macros.domain import review
 from macros import cache
-from macros.paths import layout
 from macros.build import build_of
 from macros.builddate import build_date
-from macros.context import Context
 from macros.data.loader import DataError
-from macros.paths.links import Links, built_file, url_of
+from macros.paths.links import built_file, url_of
 from macros.paths.nav import place_generated
-from macros.areas.local import akut_sources, kommunval
-from macros.areas.practice import report_sources
 from macros.paths.redirects import redirect_map
 from macros.render.redirect import redirect_page
-from macros.render.practice import abbreviations_snippet, check_guidance_meta, danger_callout, guidance_footer
-from macros.render.provenance import insert_after_title, number_sources, with_page_grund
-from macros.render.review_status import FOOTER_ID, expiry_notice, page_summary, review_status
+from macros.render.practice import abbreviations_snippet
 from macros.render.valid_html import valid_html
 
 
@@ -70,76 +64,16 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page, config, files):
-    """Guidance pages: check their front matter, add the danger box and the
-    status line (draft or recorded review · proposed owner · sources)."""
-    build = build_of(config)
-    src = page.file.src_uri
-    if build is not None and page.meta.get("grund") is not None:  # a page's own provenance (issue 12)
-        try:
-            markdown = with_page_grund(markdown, page.meta["grund"], f"docs/{src}", Context.for_page(build.site, src, build.org).source_of)
-        except ValueError as exc:
-            raise PluginError(str(exc)) from None
-    if build is None:
-        return markdown
-    if not layout.is_guidance(src):
-        markdown, cited = _numbered_sources(markdown, build.site)
-        return markdown + ("\n\n" + cited if cited else "")
-    site = build.site
-    problems = check_guidance_meta(
-        f"docs/{src}", page.meta, set(site.index.get("roll", {})), set(site.index.get("kalla", {}))
-    )
-    if problems:
-        raise PluginError("Vägledningssidan saknar uppgifter:\n  - " + "\n  - ".join(problems))
-    here = Links(src, config.get("use_directory_urls", True))
-    # Only a recorded review whose fingerprint matches the page makes it say "Granskad".
-    review = site.granskningar.latest(src)
-    status = review_status(review, granskning.page_fingerprint(site, Path(config["docs_dir"]), src), build_date())
-    function = site.get("roll", review.granskad_av) if review else None
-    function_link = (function.namn, here.md(f"roller/{function.id}.md")) if function else None
-    sources = [(site.get("kalla", sid).titel, site.get("kalla", sid).url) for sid in page.meta["kallor"]]
-    owner = site.get("roll", page.meta["foreslagen_ansvarig"])
-    confirmed = site.get("roll", review.ansvarig) if review and review.ansvarig else None
-    counts = {kind: len(re.findall(rf'class="bbg-grund bbg-grund-{kind}"', markdown)) for kind in ("forslag", "tolkning", "kontrolleras")}
-    counts["kalla"] = markdown.count('<span class="bbg-kalla" ')
-    summary = page_summary(status, function_link, counts, len(sources), f"#{FOOTER_ID}", here.md(layout.ABOUT_PAGE, "grund"))
-    markdown = insert_after_title(markdown, expiry_notice(status) + "\n\n" + summary)
-    if src.startswith(layout.DANGER_FOLDERS) and "Är ett barn i fara?" not in markdown:
-        lines = markdown.split("\n")
-        at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1) + 1
-        ctx = Context(site, build.org, lambda: src, config.get("use_directory_urls", True))
-        lines[at:at] = ["", danger_callout(here.md(layout.REPORT_PAGE), kommunval(ctx), akut_sources(ctx), report_sources(ctx))]
-        markdown = "\n".join(lines)
-    markdown, cited = _numbered_sources(markdown, site)
-    return markdown + "\n\n" + cited + "\n\n" + guidance_footer(
-        status,
-        function_link,
-        (owner.namn, here.md(f"roller/{owner.id}.md")),
-        sources,
-        (confirmed.namn, here.md(f"roller/{confirmed.id}.md")) if confirmed else None,
-    )
-
-
-def _numbered_sources(markdown: str, site) -> tuple[str, str]:
-    """{{ kalla() }} calls become numbered references to a list at the end."""
-
-    def describe(source_id: str) -> tuple[str, str | None]:
-        doc = site.get("kalla", source_id)
-        return doc.titel, doc.url
-
-    return number_sources(markdown, describe)
-
-
 def _review_records(config, site) -> None:
     """Stop the build on a review record for a page that does not exist; list
     records that no longer match and expired reviews (information only: a
     strict build does not fail on them)."""
     docs_dir = Path(config["docs_dir"])
     data_dir = Path(config["config_file_path"]).parent / "data"
-    problems = granskning.record_problems(site, docs_dir, data_dir)
+    problems = review.record_problems(site, docs_dir, data_dir)
     if problems:
         raise PluginError(str(DataError(problems)))
-    for line in granskning.record_report(granskning.record_states(site, docs_dir, build_date())):
+    for line in review.record_report(review.record_states(site, docs_dir, build_date())):
         log.info(line)
 
 

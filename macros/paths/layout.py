@@ -43,6 +43,11 @@ def is_guidance(src_uri: str) -> bool:
     return src_uri.startswith(GUIDANCE_FOLDERS)
 
 
+def has_danger_box(src_uri: str) -> bool:
+    """The page gets the "Är ett barn i fara?" box from the build (under its title)."""
+    return src_uri.startswith(DANGER_FOLDERS)
+
+
 # The kind of each page: shown in every search result and offered as a filter
 # (Pagefind filter "typ"). First matching rule wins: (pattern on the source
 # path, kind). The words that ask for a kind: KIND_WORDS in macros/steps/search_index.py.

@@ -142,27 +142,19 @@ def number_sources(markdown: str, describe: Callable[[str], "tuple[str, str | No
     return out, f"## Källor i texten {{ #{SOURCES_ANCHOR} }}\n\n{block}\n"
 
 
-def insert_after_title(markdown: str, block: str) -> str:
-    """Put a block right after the page's first "# " heading (or at the top)."""
-    lines = markdown.split("\n")
-    at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1) + 1
-    lines[at:at] = ["", block, ""]
-    return "\n".join(lines)
-
-
 def page_note(grund: Grund, source: SourceHref) -> str:
     """The mark of a page-level `grund:` (front matter), shown under the title."""
     return str(Markup('<p class="bbg-sidgrund">{}</p>').format(grund_mark(grund, source, show_belagt=True)))
 
 
-def with_page_grund(markdown: str, raw: object, page: str, source: SourceHref) -> str:
-    """A page's front matter `grund:` validated and shown under its title.
+def page_grund_note(raw: object, page: str, source: SourceHref) -> str:
+    """A page's front matter `grund:` validated, as the note under its title.
     Raises ValueError naming the page and field when it is malformed."""
     try:
         grund = GRUND_ADAPTER.validate_python(raw)
     except ValidationError as exc:
         raise ValueError(f'{page}: fältet "grund" i sidhuvudet är fel: {exc.errors()[0]["msg"]}') from None
-    return insert_after_title(markdown, page_note(grund, source))
+    return page_note(grund, source)
 
 
 def legend() -> Markup:
