@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .builddate import build_date
-from .domain import review as granskning
+from .domain import review
 from .paths import layout
 from .paths.links import address_of
 from .data.loader import DataError
@@ -46,11 +46,11 @@ def main(argv: list[str]) -> int:
         if headers:
             return 1
         docs_dir = data_dir.parent / "docs"
-        records = granskning.record_problems(site, docs_dir, data_dir)
+        records = review.record_problems(site, docs_dir, data_dir)
         if records:
             print(DataError(records), file=sys.stderr)
             return 1
-        for line in granskning.record_report(granskning.record_states(site, docs_dir, build_date())):
+        for line in review.record_report(review.record_states(site, docs_dir, build_date())):
             print(f"Obs: {line}")
         counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(site.index.items()))
         print(f"Datafilerna är giltiga ({counts}).")
@@ -74,8 +74,8 @@ def granska_hash(page: str, root: Path = ROOT) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    value = granskning.page_fingerprint(site, root / "docs", page)
-    _, names = granskning.drawn_on(site, (root / "docs" / page).read_text(encoding="utf-8"))
+    value = review.page_fingerprint(site, root / "docs", page)
+    _, names = review.drawn_on(site, (root / "docs" / page).read_text(encoding="utf-8"))
     print(f"innehall: {value}")
     print(f"# docs/{page} och " + ", ".join(names), file=sys.stderr)
     return 0
@@ -89,9 +89,9 @@ def granska(out: Path, root: Path = ROOT) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    docs = granskning.docs_pages(root / "docs")
-    items = granskning.review_items(site, docs, root / "docs")
-    out.write_bytes(queue_csv(items, granskning.title_of(site, docs), address_of))
+    docs = review.docs_pages(root / "docs")
+    items = review.review_items(site, docs, root / "docs")
+    out.write_bytes(queue_csv(items, review.title_of(site, docs), address_of))
     summary = ", ".join(f"{n} {k}" for k, n in counts(items).items())
     print(f"Skrev {out} med {len(items)} punkter ({summary}).")
     return 0

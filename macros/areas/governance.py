@@ -8,7 +8,7 @@ from ..paths import layout
 from ..context import Context
 from ..builddate import build_date
 from ..render import pages
-from ..render import follow_up as followup
+from ..render import follow_up
 from ..render.governance import calendar_table
 
 
@@ -27,17 +27,17 @@ def status_overview(ctx: Context, plan_id: str | None = None, as_of: dt.date | N
     its date and source), counts by status, area and party. `as_of`: the build
     date (default: macros/builddate.py, SOURCE_DATE_EPOCH or today)."""
     plan = ctx.plan(plan_id)
-    follow_up = (ctx.site.uppfoljningar or {}).get(plan.id)
-    return followup.status_report(plan, follow_up, ctx.org, as_of or build_date(), ctx.activity_url(plan), ctx.source_of)
+    record = (ctx.site.uppfoljningar or {}).get(plan.id)
+    return follow_up.status_report(plan, record, ctx.org, as_of or build_date(), ctx.activity_url(plan), ctx.source_of)
 
 
 def steering_papers(ctx: Context, plan_id: str | None = None, sedan: str | None = None, as_of: dt.date | None = None) -> str:
     """Underlag till styrgruppens möte: per area, records since `sedan` (ÅÅÅÅ-MM-DD;
     default the plan's last revision), activities without a record, open readings."""
     plan = ctx.plan(plan_id)
-    follow_up = (ctx.site.uppfoljningar or {}).get(plan.id)
+    record = (ctx.site.uppfoljningar or {}).get(plan.id)
     since = dt.date.fromisoformat(sedan) if sedan else (plan.revisioner[-1].datum if plan.revisioner else plan.faststalld)
-    return followup.meeting_papers(plan, follow_up, since, as_of or build_date(), ctx.activity_url(plan), ctx.source_of)
+    return follow_up.meeting_papers(plan, record, since, as_of or build_date(), ctx.activity_url(plan), ctx.source_of)
 
 
 def status_report_link(ctx: Context) -> str:

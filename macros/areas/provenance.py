@@ -4,7 +4,7 @@ on "Om webbplatsen". The marks are text labels (macros/render/grund.py)."""
 from __future__ import annotations
 
 
-from ..domain import review as granskning
+from ..domain import review
 from ..context import Context
 from ..render import provenance as render
 from ..render.review import queue_markdown
@@ -38,9 +38,9 @@ def grund_legend(ctx: Context) -> str:
 
 def review_queue(ctx: Context) -> str:
     """The review queue (redaktorer/granskning.md): the same list as `make granska`."""
-    docs = granskning.docs_pages(ctx.docs_dir)
-    items = granskning.review_items(ctx.site, docs, ctx.docs_dir)
-    return queue_markdown(items, granskning.title_of(ctx.site, docs), ctx.md)
+    docs = review.docs_pages(ctx.docs_dir)
+    items = review.review_items(ctx.site, docs, ctx.docs_dir)
+    return queue_markdown(items, review.title_of(ctx.site, docs), ctx.md)
 
 
 MACROS = (forslag, tolkning, kontrolleras, kalla, grund_legend, review_queue)

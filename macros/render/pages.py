@@ -10,8 +10,8 @@ from ..data.models.aktorer import Aktor
 from ..data.models.finansiering import Finansiering
 from ..data.models.handlingsplan import Aktivitet, Handlingsplan
 from ..data.models.roller import Roll
-from . import organisation as org_render
-from . import governance as steering
+from . import organisation
+from . import governance
 from .finance import kr
 from .html import md_text
 from .organisation import Responsibility
@@ -70,7 +70,7 @@ def responsibilities(
         resps = resps_for(plan)
         title = f"### {md_text(plan.titel)}"
         if resps:
-            parts += [title, "", org_render.responsibility_table(resps, caption_for(plan), activity_href_for(plan)), ""]
+            parts += [title, "", organisation.responsibility_table(resps, caption_for(plan), activity_href_for(plan)), ""]
         else:
             parts += [title, "", "Inga aktiviteter i den här planen.", ""]
     return "\n".join(parts)
@@ -96,7 +96,7 @@ def party_responsibilities(
         href = activity_href_for(plan)
         parts += ["#### Egna aktiviteter", "", "Planen namnger parten i cellen Ansvarig utförare (till exempel \"Respektive kommun\").", ""]
         if own:
-            parts += [org_render.responsibility_table(own, f"Egna aktiviteter för {party_name}, {plan.titel}", href), ""]
+            parts += [organisation.responsibility_table(own, f"Egna aktiviteter för {party_name}, {plan.titel}", href), ""]
         else:
             parts += ["Planen namnger inte parten i någon aktivitet.", ""]
         if shared:
@@ -106,7 +106,7 @@ def party_responsibilities(
                 "Parten har del i ansvaret genom ett organ eller en roll som finns hos flera parter, till exempel "
                 "styrgruppen, huvudmännen eller de lokala arbetsgrupperna. Uppdelningen är handbokens tolkning.",
                 "",
-                org_render.responsibility_table(shared, f"Aktiviteter genom gemensamma organ och roller för {party_name}, {plan.titel}", href),
+                organisation.responsibility_table(shared, f"Aktiviteter genom gemensamma organ och roller för {party_name}, {plan.titel}", href),
                 "",
             ]
     return "\n".join(parts)
@@ -186,7 +186,7 @@ def revision_history(plan: Handlingsplan, versions: list, set_by: str) -> str:
     chain = [(v.galler_fran, v) for v in versions] + [(latest, plan)]
     out += ["### Ändringar mellan versionerna", ""]
     for (d0, old), (d1, new) in zip(chain, chain[1:]):
-        out += [f"#### Från {sv_date(d0)} till {sv_date(d1)}", "", steering.diff_markdown(steering.diff(old, new)), ""]
+        out += [f"#### Från {sv_date(d0)} till {sv_date(d1)}", "", governance.diff_markdown(governance.diff(old, new)), ""]
     return "\n".join(out)
 
 

@@ -22,7 +22,7 @@ from spylls.hunspell import Dictionary
 from spylls.hunspell.algo.lookup import CompoundForm
 
 from macros import cache
-from macros.domain import search_vocabulary as sok
+from macros.domain import search_vocabulary
 from macros.domain.search_vocabulary import Analysis
 from macros.data.site import SiteData
 from macros.paths.layout import PAGE_KINDS, page_kind  # noqa: F401  (page_kind: the search's view of it)
@@ -133,7 +133,7 @@ def write_vocabulary(site_dir: Path, site: SiteData) -> dict:
     for html in site_dir.rglob("*.html"):
         if "pagefind" in html.relative_to(site_dir).parts:
             continue
-        words.update(sok.indexed_words(html.read_text(encoding="utf-8")))
+        words.update(search_vocabulary.indexed_words(html.read_text(encoding="utf-8")))
     for term in site.ordlista.termer:
         for text in [term.term, *term.varianter, term.aldre_term or ""]:
             words.update(w.lower() for w in re.findall(r"[A-Za-zÅÄÖåäöÉé]+", text))
@@ -144,9 +144,9 @@ def write_vocabulary(site_dir: Path, site: SiteData) -> dict:
         parts = {}
     else:
         analyse, save = cached
-        parts = sok.compound_parts(words, analyse)
+        parts = search_vocabulary.compound_parts(words, analyse)
         save()
-    data = sok.vocabulary(site.ordlista.termer, kinds(), sok.age_words(site.praxis.bba_skeden), parts, "ordlista/")
+    data = search_vocabulary.vocabulary(site.ordlista.termer, kinds(), search_vocabulary.age_words(site.praxis.bba_skeden), parts, "ordlista/")
     target = site_dir / VOCABULARY_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
