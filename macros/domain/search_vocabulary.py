@@ -16,7 +16,7 @@ needs besides Pagefind's index to understand the words practitioners type.
   dictionary), so "barnhälsovården" also finds "hälsovård".
 
 Everything here is data in, JSON-ready values out; the glue
-(macros/sokindex.py) reads the built pages and the dictionary.
+(macros/steps/search_index.py) reads the built pages and the dictionary.
 """
 
 from __future__ import annotations

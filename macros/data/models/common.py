@@ -164,14 +164,16 @@ def _check_period(value: str) -> str:
     return value
 
 
+def text_field(pattern: str, description: str, *examples: str):
+    """A text field's pattern, meaning and examples, as the JSON schemas show
+    them to editors (data/schemas/)."""
+    return Field(pattern=pattern, description=description, examples=list(examples))
+
+
 Period = Annotated[
     str,
     AfterValidator(_check_period),
-    Field(
-        pattern=r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$",
-        description='År ("2020"), kvartal ("2020-Q4") eller månad ("2020-12")',
-        examples=["2020", "2020-Q4", "2020-12"],
-    ),
+    text_field(r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$", 'År ("2020"), kvartal ("2020-Q4") eller månad ("2020-12")', "2020", "2020-Q4", "2020-12"),
 ]
 
 

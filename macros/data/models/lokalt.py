@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from .common import AktorRef, Entity, FieldProblem, Grundad, ID_PATTERN, NonEmptyStr, Ref, Strict, Url
+from .common import AktorRef, Entity, FieldProblem, Grundad, ID_PATTERN, NonEmptyStr, Ref, Strict, Url, text_field
 
 # ---------------------------------------------------------------- phone numbers
 
@@ -63,10 +63,10 @@ def _phone_before(value):
 Telefon = Annotated[
     str,
     BeforeValidator(_phone_before),
-    Field(
-        pattern=r"^(112|114 14|1177|113 13|0[1-9][0-9]{0,2}-[0-9]{2,3}( [0-9]{2,3}){0,3})$",
-        description="Växel, funktionsnummer eller kortnummer, t.ex. 0470-410 00, 112, 114 14 (aldrig en persons mobil)",
-        examples=["0470-410 00", "112", "114 14"],
+    text_field(
+        r"^(112|114 14|1177|113 13|0[1-9][0-9]{0,2}-[0-9]{2,3}( [0-9]{2,3}){0,3})$",
+        "Växel, funktionsnummer eller kortnummer, t.ex. 0470-410 00, 112, 114 14 (aldrig en persons mobil)",
+        "0470-410 00", "112", "114 14",
     ),
 ]
 
@@ -78,6 +78,19 @@ def tel_href(number: str) -> str:
 
 
 # ---------------------------------------------------------------- entries
+
+
+def _unconfirmed(entry: Grundad) -> bool:
+    return entry.grund is not None and entry.grund.typ == "kontrolleras"
+
+
+def _check_dated(entry, read: str) -> None:
+    """A confirmed entry says the day its source (`read`: "sidan", "källan")
+    was read; one still to be confirmed (grund: kontrolleras) has no such day."""
+    if not _unconfirmed(entry) and entry.kontrollerad is None:
+        raise FieldProblem("kontrollerad", f"ange dagen då {read} lästes (ÅÅÅÅ-MM-DD)")
+    if _unconfirmed(entry) and entry.kontrollerad is not None:
+        raise FieldProblem("kontrollerad", "en uppgift som kontrolleras har inget kontrollerat datum; ta bort 'kontrollerad'")
 
 
 class Kontaktvag(Grundad):
@@ -92,7 +105,7 @@ class Kontaktvag(Grundad):
 
     @model_validator(mode="after")
     def _sourced(self):
-        unconfirmed = self.grund is not None and self.grund.typ == "kontrolleras"
+        unconfirmed = _unconfirmed(self)
         read = self.kallor or (self.grund is not None and getattr(self.grund, "kallor", None))
         if (self.telefon or self.webb) and not read:
             raise FieldProblem(
@@ -119,13 +132,9 @@ class LokalSida(Grundad):
 
     @model_validator(mode="after")
     def _dated(self):
-        unconfirmed = self.grund is not None and self.grund.typ == "kontrolleras"
-        if not unconfirmed and self.url is None:
+        if not _unconfirmed(self) and self.url is None:
             raise FieldProblem("url", "ange sidans adress, eller grund {typ: kontrolleras, saknas: ...}")
-        if not unconfirmed and self.kontrollerad is None:
-            raise FieldProblem("kontrollerad", "ange dagen då sidan lästes (ÅÅÅÅ-MM-DD)")
-        if unconfirmed and self.kontrollerad is not None:
-            raise FieldProblem("kontrollerad", "en uppgift som kontrolleras har inget kontrollerat datum; ta bort 'kontrollerad'")
+        _check_dated(self, "sidan")
         return self
 
 
@@ -138,11 +147,7 @@ class LokalFunktion(Grundad):
 
     @model_validator(mode="after")
     def _dated(self):
-        unconfirmed = self.grund is not None and self.grund.typ == "kontrolleras"
-        if not unconfirmed and self.kontrollerad is None:
-            raise FieldProblem("kontrollerad", "ange dagen då källan lästes (ÅÅÅÅ-MM-DD)")
-        if unconfirmed and self.kontrollerad is not None:
-            raise FieldProblem("kontrollerad", "en uppgift som kontrolleras har inget kontrollerat datum; ta bort 'kontrollerad'")
+        _check_dated(self, "källan")
         return self
 
 

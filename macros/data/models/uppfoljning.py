@@ -7,7 +7,7 @@ activity: a steering-group minute, an annual report, a news item or a web page.
 The status is one of a small vocabulary and is never inferred: when the record
 does not give a status, it is `okand`.
 
-Checked after loading (macros/site.py, `check_uppfoljning`): the file's id is a
+Checked after loading (macros/data/site.py, `check_uppfoljning`): the file's id is a
 plan, every activity exists in that plan, and no record is dated after the
 build date (macros/builddate.py).
 """

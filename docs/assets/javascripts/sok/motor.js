@@ -5,7 +5,7 @@
 import {contentHas, endingsToTry, kindWeights, mergeAnswers, queriesOf, rank, suggestions, units} from "./fraga.js";
 
 /** Pagefind, loaded from <siteRoot>pagefind/, with the kind of every page
-    (the Pagefind filter "typ", macros/sokindex.py). */
+    (the Pagefind filter "typ", macros/paths/layout.py: PAGE_KINDS). */
 export async function openEngine(siteRoot) {
   const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
   // Pagefind searches in its web worker (pagefind-worker.js, same origin), so
