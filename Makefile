@@ -61,7 +61,7 @@ $(AXE): tools/npm/package.json tools/npm/package-lock.json
 test: install $(AXE) ## Run every test (lint, data, generators, builds, browser, nginx)
 	$(BIN)/ruff check --quiet .
 	node --test tests/js/
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 test-fast: install ## Run the fast tier: lint, data, generators and macros (no build, no browser)
 	$(BIN)/ruff check --quiet .

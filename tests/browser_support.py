@@ -10,6 +10,7 @@ import shutil
 import threading
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import sync_playwright
 
 from tiers import require_tier
@@ -27,6 +28,59 @@ CHROMIUM_ARGS = [
 ]
 AXE = Path(__file__).resolve().parent.parent / "tools" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 375, "height": 740}
+
+
+class Recorder:
+    """Every request a page makes; anything not to our server is aborted and kept."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.foreign: list[str] = []
+
+    def __call__(self, route):
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith("data:") or url.startswith("blob:"):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+
+def browser_context(browser, server, *, viewport=DESKTOP, scheme="light", block=True):
+    """A fresh browser context. block=True aborts and records every request to
+    another host; block=False only records them (Pagefind's search worker does
+    not answer when its requests are routed, so the search tests listen)."""
+    ctx = browser.new_context(viewport=viewport, color_scheme=scheme)
+    rec = Recorder(server.base)
+    if block:
+        ctx.route("**/*", rec)
+    else:
+        ctx.on("request", lambda req: None if req.url.startswith((server.base, "data:", "blob:")) else rec.foreign.append(req.url))
+    return ctx, rec
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core (WCAG 2.1 A and AA rules) on the page as it is now: its violations."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is not installed: run `make test` (it runs npm ci in tools/npm); missing {AXE}")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS
+    )
+    return result["violations"]
+
+
+def axe_report(violations: list[dict]) -> str:
+    """One line a violation: rule, impact, help and up to three of its elements."""
+    lines = []
+    for v in violations:
+        targets = [", ".join(n["target"]) for n in v["nodes"][:3]]
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} – {targets}")
+    return "\n".join(lines)
 
 
 @contextlib.contextmanager

@@ -7,14 +7,22 @@ Chromium) or `nginx` (a real nginx). A test marked by hand keeps its tier;
 otherwise it gets `nginx`, `browser` or `build` from the fixtures it uses and
 `unit` if it uses none. `make test-fast` runs the unit tier. A test that
 starts something above its tier fails (run_build, chromium(), nginx), so a
-slow test cannot hide in the fast tier."""
+slow test cannot hide in the fast tier.
+
+`make test` runs the tests in two or more processes (pytest-xdist, one a
+core): the session's builds (`built_site`, `edited_site`) are made once for
+all of them (`made_once`), and a module with a costly fixture of its own
+(ONE_PROCESS) keeps its tests in one process, so the fixture is made once."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,6 +54,26 @@ def tier_of(marks: set[str], fixtures: list[str]) -> str:
         return own[0]
     needed = [TIER_FIXTURES[f] for f in fixtures if f in TIER_FIXTURES]
     return max(needed, key=TIERS.index) if needed else "unit"
+
+
+# Modules whose module-scoped fixture builds a site or starts nginx: under
+# pytest-xdist all their tests go to one process. Every other test is sent on
+# its own to whichever process is free.
+ONE_PROCESS = {"test_nginx.py", "test_offline.py", "test_trust.py", "test_uppfoljning.py"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's scheduler by scope, the scope being the module for ONE_PROCESS
+    and the single test otherwise (xdist's own `loadgroup` cannot read its
+    marks under pytest 9)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduler(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if Path(module).name in ONE_PROCESS else nodeid
+
+    return Scheduler(config, log)
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -101,18 +129,41 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made by `make` once per test run, shared by the processes
+    pytest-xdist starts: the first one to ask makes it under a file lock, the
+    others wait for it and use the same folder. A failed `make` leaves nothing
+    behind that looks made (the next one to ask tries again and fails the same way)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each process's own
+    folder, done = base / f"gemensam-{name}", base / f"gemensam-{name}.klar"
+    with open(base / f"gemensam-{name}.lock", "w") as lock, contextlib.ExitStack() as unlock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        unlock.callback(fcntl.flock, lock, fcntl.LOCK_UN)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The whole real site, built once per test session with --strict, over
+    """The whole real site, built once per test run with --strict, over
     an earlier site/ (which the build must replace: test_bad_input.py). The
     build's output is kept beside it in build.log (test_publishing.py)."""
-    out = tmp_path_factory.mktemp("bygge") / "site"
-    out.mkdir()
-    (out / EARLIER_PAGE).write_text("<p>en tidigare publicerad sida</p>", encoding="utf-8")
-    result = run_build(ROOT, out)
-    (out.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+
+    def build(folder: Path) -> None:
+        out = folder / "site"
+        out.mkdir()
+        (out / EARLIER_PAGE).write_text("<p>en tidigare publicerad sida</p>", encoding="utf-8")
+        result = run_build(ROOT, out)
+        (folder / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+        assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+
+    return made_once(tmp_path_factory, "bygge", build) / "site"
 
 
 # A page of an earlier build that the real build must remove.
@@ -142,12 +193,14 @@ def edited_site(tmp_path_factory) -> Path:
     """One build of the project after an editor's everyday changes, each a
     data-only change: a second plan period (the fictional 2024–2025 plan), an
     earlier wording of it, and module m05 moved with its old address kept."""
-    project = copy_project(tmp_path_factory.mktemp("redigerat") / "projekt")
-    shutil.copy(FIXTURE_PLAN, project / "data" / "handlingsplan" / "2024-2025.yaml")
-    (project / "data" / "handlingsplan-versioner").mkdir(exist_ok=True)
-    shutil.copy(FIXTURE_PLAN_VERSION, project / "data" / "handlingsplan-versioner" / "2024-2025--2024-02-01.yaml")
-    move_module(project, "m05-barnets-plan", "m05-barnets-plan-och-sip", register=True)
-    site = project.parent / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+
+    def build(folder: Path) -> None:
+        project = copy_project(folder / "projekt")
+        shutil.copy(FIXTURE_PLAN, project / "data" / "handlingsplan" / "2024-2025.yaml")
+        (project / "data" / "handlingsplan-versioner").mkdir(exist_ok=True)
+        shutil.copy(FIXTURE_PLAN_VERSION, project / "data" / "handlingsplan-versioner" / "2024-2025--2024-02-01.yaml")
+        move_module(project, "m05-barnets-plan", "m05-barnets-plan-och-sip", register=True)
+        result = run_build(project, folder / "site")
+        assert result.returncode == 0, result.stderr[-3000:]
+
+    return made_once(tmp_path_factory, "redigerat", build) / "site"

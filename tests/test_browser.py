@@ -1,6 +1,6 @@
 """The built site in a real browser (Debian's Chromium through Playwright):
-accessibility (axe-core, WCAG 2.0/2.1 A and AA), no third-party requests,
-Swedish search, keyboard use and print."""
+Swedish search, keyboard use and print, with no third-party requests.
+Accessibility (axe-core): tests/test_axe.py."""
 
 from __future__ import annotations
 
@@ -9,133 +9,16 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from browser_support import AXE, CHROMIUM, RESULT_LINK, WCAG_TAGS, html_pages, run_search
+from browser_support import CHROMIUM, RESULT_LINK, Recorder, axe_report, axe_violations, browser_context, run_search
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)")
-
-DESKTOP = {"width": 1280, "height": 900}
-MOBILE = {"width": 375, "height": 740}
-
-
-class Recorder:
-    """Every request a page makes; anything not to our server is aborted and kept."""
-
-    def __init__(self, base: str):
-        self.base = base
-        self.foreign: list[str] = []
-
-    def __call__(self, route):
-        url = route.request.url
-        if url.startswith(self.base) or url.startswith("data:") or url.startswith("blob:"):
-            route.continue_()
-        else:
-            self.foreign.append(url)
-            route.abort()
-
-
-def _context(browser, server, *, viewport=DESKTOP, scheme="light", block=True):
-    """A fresh browser context. block=True aborts and records every request to
-    another host; block=False only records them (Pagefind's search worker does
-    not answer when its requests are routed, so the search tests listen)."""
-    ctx = browser.new_context(viewport=viewport, color_scheme=scheme)
-    rec = Recorder(server.base)
-    if block:
-        ctx.route("**/*", rec)
-    else:
-        ctx.on("request", lambda req: None if req.url.startswith((server.base, "data:", "blob:")) else rec.foreign.append(req.url))
-    return ctx, rec
-
-
-def _axe(page) -> list[dict]:
-    if not AXE.exists():
-        pytest.fail(f"axe-core is not installed: run `make test` (it runs npm ci in tools/npm); missing {AXE}")
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS
-    )
-    return result["violations"]
-
-
-def _axe_failures(page, base: str, paths) -> dict[str, str]:
-    """Load each page and run axe; the report of every page with violations."""
-    failures = {}
-    for path in paths:
-        page.goto(base + path, wait_until="load")
-        violations = _axe(page)
-        if violations:
-            failures[path] = _report(violations)
-    return failures
-
-
-def _report(violations: list[dict]) -> str:
-    lines = []
-    for v in violations:
-        targets = [", ".join(n["target"]) for n in v["nodes"][:3]]
-        lines.append(f"{v['id']} ({v['impact']}): {v['help']} – {targets}")
-    return "\n".join(lines)
-
-
-def test_every_page_passes_axe_and_makes_no_third_party_request(browser, server, built_site):
-    ctx, rec = _context(browser, server, viewport=DESKTOP, scheme="light")
-    page = ctx.new_page()
-    pages = html_pages(built_site)
-    assert len(pages) > 50
-    failures = _axe_failures(page, server.base, pages)
-    ctx.close()
-    assert not failures, "axe violations:\n" + "\n".join(f"/{p}:\n{r}" for p, r in failures.items())
-    assert rec.foreign == [], f"requests to other hosts: {rec.foreign}"
-
-
-# One page of each kind and every generated view (tables that become cards on a
-# phone, the timeline, the matrix), and every state of the search page: the
-# combinations that add a case to the light desktop run over every page above.
-KEY_PAGES = [
-    "",
-    "praxismodellen/bba/",
-    "familj/",
-    "utbildning/m01-varfor-och-vad/",
-    "roller/processledare/",
-    "roller/parter/region-kronoberg/",
-    "handlingsplan/2019-2023/",
-    "handlingsplan/2019-2023/omrade-2/",
-    "handlingsplan/2019-2023/tidslinje/",
-    "styrning/statusrapport/",
-    "styrning/underlag/",
-    "styrning/finansiering/",
-    "roller/matris/",
-    "sok/?q=samtycke",
-    "sok/?q=kompetensutveckling%20f%C3%B6rskola",
-    "sok/?q=samtyke",
-    "sok/?q=xyzzy",
-]
-
-
-@pytest.mark.parametrize(
-    "variant", [("dark", DESKTOP), ("light", MOBILE), ("dark", MOBILE)], ids=["morkt-dator", "ljust-mobil", "morkt-mobil"]
-)
-def test_key_pages_pass_axe_in_the_other_combinations(browser, server, built_site, variant):
-    scheme, viewport = variant
-    ctx, rec = _context(browser, server, viewport=viewport, scheme=scheme, block=False)
-    page = ctx.new_page()
-    for path in KEY_PAGES:
-        assert (built_site / path.split("?")[0] / "index.html").exists(), f"a key page moved: update KEY_PAGES ({path})"
-        page.goto(server.base + path, wait_until="load")
-        if path.startswith("sok/"):
-            # Every state of the search page: results with filters, partial
-            # matches with a note, "Menade du", nothing found with the doors.
-            page.wait_for_function("() => performance.getEntriesByName('bbg-sok-klar').length > 0", timeout=15000)
-        violations = _axe(page)
-        assert not violations, f"/{path}:\n{_report(violations)}"
-    ctx.close()
-    assert rec.foreign == []
-
 
 from sokfragor import TEST_QUERIES  # noqa: E402  (the subset of tools/bench.py's benchmark that runs as tests)
 
 
 @pytest.mark.parametrize("q", TEST_QUERIES, ids=[q.query for q in TEST_QUERIES])
 def test_search_finds_a_page_that_answers_the_query(browser, server, q):
-    ctx, rec = _context(browser, server, block=False)
+    ctx, rec = browser_context(browser, server, block=False)
     page = ctx.new_page()
     found = run_search(page, server.base, q.query)
     ctx.close()
@@ -158,7 +41,7 @@ def _indexed_text(built_site, path: str) -> str:
 def test_every_variant_of_a_term_finds_pages_that_use_the_term(browser, server, built_site, site_data):
     """A query in any variant of a glossary term (data/ordlista.yaml) finds, among
     the first three pages, a page that uses the term's own name or abbreviation."""
-    ctx, _ = _context(browser, server, block=False)
+    ctx, _ = browser_context(browser, server, block=False)
     page = ctx.new_page()
     failures = []
     checked = 0
@@ -175,7 +58,7 @@ def test_every_variant_of_a_term_finds_pages_that_use_the_term(browser, server, 
 
 
 def test_search_never_ends_with_nothing_while_pages_have_some_of_the_words(browser, server):
-    ctx, _ = _context(browser, server, block=False)
+    ctx, _ = browser_context(browser, server, block=False)
     page = ctx.new_page()
     # No page has both words: the pages with most of them, and a plain note.
     r = run_search(page, server.base, "kompetensutveckling förskola")
@@ -200,7 +83,7 @@ def test_search_never_ends_with_nothing_while_pages_have_some_of_the_words(brows
 def test_when_nothing_matches_the_page_offers_the_glossary_and_every_door(browser, server, root):
     import yaml
 
-    ctx, _ = _context(browser, server, block=False)
+    ctx, _ = browser_context(browser, server, block=False)
     page = ctx.new_page()
     r = run_search(page, server.base, "xyzzy qwerty")
     assert r["paths"] == [] and "Inga träffar" in r["status"]
@@ -220,7 +103,7 @@ def test_when_nothing_matches_the_page_offers_the_glossary_and_every_door(browse
 
 
 def test_results_say_their_kind_and_can_be_narrowed_by_kind(browser, server):
-    ctx, _ = _context(browser, server, block=False)
+    ctx, _ = browser_context(browser, server, block=False)
     page = ctx.new_page()
     r = run_search(page, server.base, "barnetsbästa-ansvarig")
     kinds = page.eval_on_selector_all("#bbg-sok-traffar > li", "els => els.map(e => e.querySelector('.bbg-sok-typ').textContent)")
@@ -244,7 +127,7 @@ def test_results_say_their_kind_and_can_be_narrowed_by_kind(browser, server):
 
 
 def test_results_are_announced_and_a_new_search_works_from_the_keyboard(browser, server):
-    ctx, _ = _context(browser, server, block=False)
+    ctx, _ = browser_context(browser, server, block=False)
     page = ctx.new_page()
     run_search(page, server.base, "samtycke")
     # The status line is a live region (role=status: polite), outside the list it describes.
@@ -264,7 +147,7 @@ def test_results_are_announced_and_a_new_search_works_from_the_keyboard(browser,
 
 
 def test_search_and_navigation_work_with_the_keyboard(browser, server):
-    ctx, _ = _context(browser, server, block=False)
+    ctx, _ = browser_context(browser, server, block=False)
     page = ctx.new_page()
     page.goto(server.base, wait_until="load")
     # Tab from the top: the skip link first, then on to the search field.
@@ -308,7 +191,7 @@ def test_search_and_navigation_work_with_the_keyboard(browser, server):
 
 
 def test_print_shows_content_without_chrome(browser, server):
-    ctx, _ = _context(browser, server)
+    ctx, _ = browser_context(browser, server)
     page = ctx.new_page()
     page.goto(server.base + "praxismodellen/bba/", wait_until="load")
     page.emulate_media(media="print")
@@ -359,7 +242,7 @@ DRAWER_SCREENS = {
 FRAME_PAGE = "praxismodellen/bba/"
 
 
-def _frame_context(browser, server, viewport, scale=1):
+def _framebrowser_context(browser, server, viewport, scale=1):
     ctx = browser.new_context(viewport=viewport, device_scale_factor=scale, color_scheme="light")
     rec = Recorder(server.base)
     ctx.route("**/*", rec)
@@ -404,7 +287,7 @@ def _problems(stops: list[dict]) -> list[str]:
 @pytest.mark.parametrize("screen", list(DRAWER_SCREENS), ids=list(DRAWER_SCREENS))
 def test_frame_menu_opens_and_closes_by_keyboard(browser, server, screen):
     viewport, scale = DRAWER_SCREENS[screen]
-    ctx = _frame_context(browser, server, viewport, scale)
+    ctx = _framebrowser_context(browser, server, viewport, scale)
     page = ctx.new_page()
     page.goto(server.base + FRAME_PAGE, wait_until="load")
     button = ".md-header .bbg-menyknapp"
@@ -437,8 +320,8 @@ def test_frame_menu_opens_and_closes_by_keyboard(browser, server, screen):
         assert len(inside) >= 8, key
         assert _problems(inside) == [], key
         if key == "Enter":
-            violations = _axe(page)  # the open menu too
-            assert not violations, _report(violations)
+            violations = axe_violations(page)  # the open menu too
+            assert not violations, axe_report(violations)
         # Escape closes and returns focus to the button.
         page.focus(".md-sidebar--primary .md-nav__list a[href]")
         page.keyboard.press("Escape")
@@ -459,7 +342,7 @@ def test_frame_menu_opens_and_closes_by_keyboard(browser, server, screen):
 
 
 def test_frame_wide_screen_has_the_menu_in_the_page(browser, server):
-    ctx = _frame_context(browser, server, {"width": 1366, "height": 768})
+    ctx = _framebrowser_context(browser, server, {"width": 1366, "height": 768})
     page = ctx.new_page()
     for path in [FRAME_PAGE, "", "handlingsplan/2019-2023/"]:
         page.goto(server.base + path, wait_until="load")
@@ -500,7 +383,7 @@ def test_frame_footer_on_every_page(built_site):
 
 
 def test_frame_start_page_doors_and_links_on_a_phone(browser, server):
-    ctx = _frame_context(browser, server, {"width": 390, "height": 844})
+    ctx = _framebrowser_context(browser, server, {"width": 390, "height": 844})
     page = ctx.new_page()
     page.goto(server.base, wait_until="load")
     doors = page.eval_on_selector_all(".bbg-dorrar > ul > li", "els => els.map(e => e.getBoundingClientRect().bottom)")

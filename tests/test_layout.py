@@ -16,8 +16,7 @@ import pytest
 import yaml
 from markupsafe import Markup
 
-from browser_support import CHROMIUM
-from test_browser import _axe, _axe_failures, _context, _report  # noqa: F401
+from browser_support import CHROMIUM, axe_report, axe_violations, browser_context
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)")
 
@@ -72,7 +71,7 @@ SIDEWAYS = """() => {
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390px", "1366px"])
 def test_no_sideways_scrolling(browser, server, viewport):  # noqa: F811
-    ctx, rec = _context(browser, server, viewport=viewport)
+    ctx, rec = browser_context(browser, server, viewport=viewport)
     page = ctx.new_page()
     failures = {}
     for path in PAGES:
@@ -90,7 +89,7 @@ def test_plan_rows_are_cards_on_a_phone_with_everything_visible(browser, server)
     number, text, responsible (plan wording and our reading), time and
     follow-up, each inside the screen, and each led by a visible label."""
     plan = _plan()
-    ctx, _ = _context(browser, server, viewport=PHONE)
+    ctx, _ = browser_context(browser, server, viewport=PHONE)
     page = ctx.new_page()
     for area in plan["amnesomraden"]:
         page.goto(server.base + f"handlingsplan/2019-2023/omrade-{area['nummer']}/", wait_until="load")
@@ -117,7 +116,7 @@ def test_plan_rows_are_cards_on_a_phone_with_everything_visible(browser, server)
 def test_cards_are_still_a_table_for_screen_readers(browser, server):  # noqa: F811
     """The card layout is CSS only: the accessibility tree still has the table,
     its column headers and row headers, and the visible labels are not read twice."""
-    ctx, _ = _context(browser, server, viewport=PHONE)
+    ctx, _ = browser_context(browser, server, viewport=PHONE)
     page = ctx.new_page()
     page.goto(server.base + "handlingsplan/2019-2023/omrade-1/", wait_until="load")
     table = page.locator("table.bbg-plan")
@@ -133,7 +132,7 @@ def test_cards_are_still_a_table_for_screen_readers(browser, server):  # noqa: F
 
 
 def test_wide_screen_keeps_the_table_layout(browser, server):  # noqa: F811
-    ctx, _ = _context(browser, server, viewport=LAPTOP)
+    ctx, _ = browser_context(browser, server, viewport=LAPTOP)
     page = ctx.new_page()
     page.goto(server.base + "handlingsplan/2019-2023/omrade-1/", wait_until="load")
     assert page.locator("table.bbg-plan").evaluate("t => getComputedStyle(t).display") == "table"
@@ -145,7 +144,7 @@ def test_wide_screen_keeps_the_table_layout(browser, server):  # noqa: F811
 
 
 def test_timeline_scales_and_its_table_reads_in_words(browser, server):  # noqa: F811
-    ctx, _ = _context(browser, server, viewport=PHONE)
+    ctx, _ = browser_context(browser, server, viewport=PHONE)
     page = ctx.new_page()
     page.goto(server.base + "handlingsplan/2019-2023/tidslinje/", wait_until="load")
     svg = page.locator("svg.bbg-tidslinje").bounding_box()
@@ -189,7 +188,7 @@ def test_matrix_answers_who_is_in_an_activity(browser, server):  # noqa: F811
     does not call the police a huvudman (issue 12)."""
     abbr = {p["id"]: p.get("forkortning") for p in _parties()}
     assert abbr["vaxjo"] and abbr["region-kronoberg"] and abbr["linneuniversitetet"]
-    ctx, _ = _context(browser, server, viewport=LAPTOP)
+    ctx, _ = browser_context(browser, server, viewport=LAPTOP)
     page = ctx.new_page()
     page.goto(server.base + "roller/matris/", wait_until="load")
     rows = _matrix_rows(page)
@@ -229,7 +228,7 @@ def test_matrix_party_choice_by_keyboard(browser, server):  # noqa: F811
     """With JavaScript: Tab to the party choice, pick Linnéuniversitetet with
     the arrow keys; only its column and its activities remain. Hand-read from the
     plan: Linnéuniversitetet is named in 1.3, 2.6, 4.1 (via the researchers), 5.1–5.3, 6.1 and 6.2."""
-    ctx, _ = _context(browser, server, viewport=LAPTOP)
+    ctx, _ = browser_context(browser, server, viewport=LAPTOP)
     page = ctx.new_page()
     page.goto(server.base + "roller/matris/", wait_until="load")
     page.locator(".bbg-matris-parter a").last.focus()
@@ -248,8 +247,8 @@ def test_matrix_party_choice_by_keyboard(browser, server):  # noqa: F811
     assert set(rows) == {"1.3", "2.6", "4.1", "5.1", "5.2", "5.3", "6.1", "6.2"}
     assert all(list(cells) == ["LNU"] for cells in rows.values()), rows
     assert "8 av 23" in page.locator(".bbg-matris-status").inner_text()
-    violations = _axe(page)
-    assert not violations, _report(violations)
+    violations = axe_violations(page)
+    assert not violations, axe_report(violations)
     ctx.close()
 
 
@@ -309,7 +308,7 @@ def test_print_on_a4_keeps_rows_whole_under_their_header(browser, server, path, 
     depends on the fonts installed and on the content, so this asserts no
     page count; the repeated header is shown with a table of known length
     (the next test)."""
-    ctx, _ = _context(browser, server, viewport={"width": A4_CONTENT_PX, "height": 1100})
+    ctx, _ = browser_context(browser, server, viewport={"width": A4_CONTENT_PX, "height": 1100})
     page = ctx.new_page()
     page.goto(server.base + path, wait_until="load")
     wide, styles = _print_width_and_styles(page)
@@ -356,7 +355,7 @@ def _long_table_page(built_site: Path) -> str:
 
 
 def test_print_repeats_the_header_on_every_page_a_long_table_runs_onto(browser, server, built_site):  # noqa: F811
-    ctx, _ = _context(browser, server, viewport={"width": A4_CONTENT_PX, "height": 1100})
+    ctx, _ = browser_context(browser, server, viewport={"width": A4_CONTENT_PX, "height": 1100})
     page = ctx.new_page()
     body = _long_table_page(built_site)
     # Served beside the status report, so the site's stylesheets load as on a real page.
@@ -384,7 +383,7 @@ def test_print_repeats_the_header_on_every_page_a_long_table_runs_onto(browser, 
 def test_screen_and_paper_wording(browser, server):  # noqa: F811
     """A module page says "Öppna sedan svaret" on screen; printed, where the
     answers stand open under each question, it says so instead."""
-    ctx, _ = _context(browser, server, viewport=LAPTOP)
+    ctx, _ = browser_context(browser, server, viewport=LAPTOP)
     page = ctx.new_page()
     page.goto(server.base + "utbildning/m07-anmalningsplikt/", wait_until="load")
     screen = page.get_by_text("Svara först för dig själv. Öppna sedan svaret.")

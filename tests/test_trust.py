@@ -21,14 +21,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser_support import AXE, WCAG_TAGS, SiteServer, chromium
+from browser_support import SiteServer, axe_report, axe_violations, chromium
 from conftest import ROOT, copy_project
 from tiers import require_tier
 from macros.builddate import build_date
 from macros.data.loader import DataError
 from macros.data.models.granskningar import Granskning
 from macros.data.site import load_site
-from macros.domain import review as granskning
+from macros.domain import review
 from macros.render.provenance import number_sources
 from macros.render.review_status import review_status
 
@@ -102,38 +102,38 @@ def test_fingerprint_follows_the_page_and_the_data_it_draws_on(tmp_path):
     shutil.copytree(ROOT / "data", data)
     site = load_site(data)
     page = "praxismodellen/bba.md"  # calls bba_table() and friends: reads data/praxis.yaml
-    before = granskning.page_fingerprint(site, ROOT / "docs", page)
+    before = review.page_fingerprint(site, ROOT / "docs", page)
     assert re.fullmatch(r"[0-9a-f]{12}-[0-9a-f]{12}", before)
     docs = tmp_path / "docs"
     (docs / "praxismodellen").mkdir(parents=True)
     text = (ROOT / "docs" / page).read_text(encoding="utf-8")
     (docs / page).write_text(text, encoding="utf-8")
-    assert granskning.page_fingerprint(site, docs, page) == before
+    assert review.page_fingerprint(site, docs, page) == before
     (docs / page).write_text(text + "\nEn mening till.\n", encoding="utf-8")
-    assert granskning.page_fingerprint(site, docs, page).split("-")[0] != before.split("-")[0]
-    assert granskning.page_fingerprint(site, docs, page).split("-")[1] == before.split("-")[1]
+    assert review.page_fingerprint(site, docs, page).split("-")[0] != before.split("-")[0]
+    assert review.page_fingerprint(site, docs, page).split("-")[1] == before.split("-")[1]
 
     # A file the page does not draw on: the fingerprint stays. One it reads: the data part changes.
     fin = data / "finansiering.yaml"
     fin.write_text(fin.read_text(encoding="utf-8").replace("# ", "#  ", 1) + "\n# en kommentar\n", encoding="utf-8")
-    assert granskning.page_fingerprint(load_site(data), ROOT / "docs", page) == before
+    assert review.page_fingerprint(load_site(data), ROOT / "docs", page) == before
     praxis = data / "praxis.yaml"
     original = praxis.read_text(encoding="utf-8")
     stage = site.praxis.bba_skeden[0].bba
     assert stage in original
     praxis.write_text(original.replace(stage, stage + " (ändrad)", 1), encoding="utf-8")
-    after = granskning.page_fingerprint(load_site(data), ROOT / "docs", page)
+    after = review.page_fingerprint(load_site(data), ROOT / "docs", page)
     assert after.split("-")[0] == before.split("-")[0] and after.split("-")[1] != before.split("-")[1]
 
 
 def test_every_area_says_which_data_its_macros_read():
     from macros.areas import AREAS
 
-    assert {a.__name__.rsplit(".", 1)[1] for a in AREAS} == set(granskning.AREA_DATA)
+    assert {a.__name__.rsplit(".", 1)[1] for a in AREAS} == set(review.AREA_DATA)
     for area in AREAS:
         name = area.__name__.rsplit(".", 1)[1]
         read = set(re.findall(r"ctx\.site\.([a-z_]+)", Path(area.__file__).read_text(encoding="utf-8"))) - {"get", "has", "index"}
-        assert read <= set(granskning.AREA_DATA[name]), (name, sorted(read - set(granskning.AREA_DATA[name])))
+        assert read <= set(review.AREA_DATA[name]), (name, sorted(read - set(review.AREA_DATA[name])))
 
 
 def test_every_real_review_record_names_a_function_and_a_record(site_data):
@@ -350,16 +350,10 @@ def test_the_readers_date_shows_the_out_of_date_notice(reviewed, browser):
             assert notice.is_visible() is shown, when
             if shown:
                 assert "Granskningen är för gammal" in notice.inner_text()
-                assert _axe(page) == []
+                assert not (v := axe_violations(page)), axe_report(v)
             ctx.close()
     finally:
         server.close()
-
-
-def _axe(page) -> list[str]:
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
-    return [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
 
 
 @pytest.fixture(scope="module")
@@ -452,7 +446,7 @@ def test_a_mark_explains_itself_on_focus_and_on_tap(real_site, browser, width):
         box = tip.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width  # inside the window, no sideways scroll
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
-        assert _axe(page) == []
+        assert not (v := axe_violations(page)), axe_report(v)
         if width == 390:
             page.locator("h1").tap()  # a tap elsewhere closes it
         else:
@@ -465,6 +459,12 @@ def test_a_mark_explains_itself_on_focus_and_on_tap(real_site, browser, width):
         server.close()
 
 
+# The pages this issue changed, in the cases the light desktop run over every
+# page (tests/test_browser.py) does not see: an explanation open, the dark
+# theme, and the fictional review records in both themes.
+DARK_ONLY = ("om/", "om-webbplatsen/", "redaktorer/", "redaktorer/granskning/", "styrning/finansiering/")
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_changed_pages_pass_axe(real_site, reviewed, browser, scheme):
     server, fiction = SiteServer(real_site), SiteServer(reviewed["site"])
@@ -472,18 +472,18 @@ def test_changed_pages_pass_axe(real_site, reviewed, browser, scheme):
         ctx = browser.new_context(color_scheme=scheme)
         page = ctx.new_page()
         failures = {}
-        urls = [server.base + _url(src) for src in GUIDANCE]
-        urls += [server.base + p for p in ("om/", "om-webbplatsen/", "redaktorer/", "redaktorer/granskning/", "styrning/finansiering/")]
-        urls += [fiction.base + _url(src) for src in FICTION]
+        tip_page = next(src for src in GUIDANCE if "bbg-grund bbg-grund-tolkning" in _page(real_site, src))
+        urls = [server.base + _url(tip_page)] + [fiction.base + _url(src) for src in FICTION]
+        urls += [server.base + p for p in DARK_ONLY] if scheme == "dark" else []
         for url in urls:
             page.goto(url, wait_until="load")
             page.wait_for_function("() => document.readyState === 'complete'")
             marks = page.locator(".bbg-grund-tolkning .bbg-grund-knapp")
             if marks.count():
                 marks.first.focus()  # with a tip open (focus: no pointer left hovering a table row)
-            violations = _axe(page)
+            violations = axe_violations(page)
             if violations:
-                failures[url] = violations
+                failures[url] = axe_report(violations)
         ctx.close()
         assert failures == {}
     finally:
