@@ -2,12 +2,14 @@
 (platformdirs: ~/.cache/barnens-basta/ on Linux), each written atomically so
 parallel builds never read half a file. Only results that depend on nothing
 but their key are cached (compressed bytes, dictionary answers, error
-examples, the abbreviations snippet): a stale entry is impossible, a missing
+examples, the abbreviations snippet, PDF documents by a hash of all
+that renders them): a stale entry is impossible, a missing
 one only makes the build slower."""
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import platformdirs
@@ -39,3 +41,22 @@ def write(path: Path, data: bytes) -> Path:
     except OSError:
         pass
     return path
+
+
+def touch(path: Path) -> None:
+    """Mark a cached result as used now (prune keeps it)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def prune(folder: Path, days: int = 30) -> None:
+    """Forget cached results in `folder` not used for `days` days."""
+    limit = time.time() - days * 86400
+    try:
+        for entry in folder.iterdir():
+            if entry.stat().st_mtime < limit:
+                entry.unlink(missing_ok=True)
+    except OSError:
+        pass

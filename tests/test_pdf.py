@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from html import unescape
 import re
+import shutil
 from pathlib import Path
 
 import pikepdf
@@ -506,3 +507,83 @@ def test_the_paper_wording_is_hidden_on_screen_by_a_top_level_rule():
     top = {tinycss2.serialize(r.prelude).strip(): tinycss2.serialize(r.content) for r in rules if r.type == "qualified-rule"}
     assert "display: none" in top[".bbg-papper"]
     assert ".bbg-skarm" not in top  # hidden only in print
+
+
+# ---------------------------------------------------------------- the PDF cache
+
+
+def _one_page_job(tmp_path: Path, built_site: Path, fingerprint: str):
+    from macros.render.pdf import PdfDoc
+
+    site = tmp_path / "site"
+    if not site.exists():
+        (site / "om").mkdir(parents=True)
+        shutil.copy(built_site / "om" / "index.html", site / "om" / "index.html")
+    doc = PdfDoc("om/prov.pdf", "Prov", ("om/index.md",), "Innehållet ändrades senast 1 januari 2026.", dt.date(2026, 1, 1), "Prov")
+    return site, (site, doc, True, "https://handbok.kommun.example/", fingerprint)
+
+
+def test_a_kept_document_is_the_rendered_one_and_any_change_renders_it_anew(tmp_path: Path, built_site: Path, monkeypatch):
+    from macros.steps import pdf as step
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    fingerprint = step.render_fingerprint()
+    site, job = _one_page_job(tmp_path, built_site, fingerprint)
+    out = site / "om" / "prov.pdf"
+    step._render_one(job[:4] + ("",))  # no cache: rendered
+    rendered = out.read_bytes()
+    assert not (tmp_path / "cache").exists()
+    step._render_one(job)  # rendered and kept
+    assert out.read_bytes() == rendered
+    assert len(list((tmp_path / "cache").rglob("*.pdf"))) == 1
+
+    renders = []
+    real = step.render_pdf
+    monkeypatch.setattr(step, "render_pdf", lambda *a: renders.append(a) or real(*a))
+    out.unlink()
+    step._render_one(job)  # unchanged: the kept bytes, not rendered
+    assert renders == [] and out.read_bytes() == rendered
+
+    page = site / "om" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>En ny mening.</p></article>", 1), encoding="utf-8")
+    step._render_one(job)  # the page changed: rendered anew
+    assert len(renders) == 1 and out.read_bytes() != rendered
+    step._render_one(job[:4] + ("en annan font eller version",))
+    assert len(renders) == 2
+
+
+def test_a_document_that_warned_is_not_kept(tmp_path: Path, built_site: Path, monkeypatch):
+    import logging
+
+    from macros.steps import pdf as step
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    real = step.render_pdf
+
+    def warn_then_render(*args):
+        logging.getLogger("weasyprint").warning("Ignored `foo: bar` at 1:1, unknown property.")
+        return real(*args)
+
+    monkeypatch.setattr(step, "render_pdf", warn_then_render)
+    _, job = _one_page_job(tmp_path, built_site, "avtryck")
+    _, _, messages = step._render_one(job)
+    assert messages and "unknown property" in messages[0]
+    assert list((tmp_path / "cache").rglob("*.pdf")) == []
+
+
+def test_the_key_counts_the_files_a_document_shows_not_the_pages_it_links(tmp_path: Path):
+    from macros.steps.pdf import _document_key
+
+    site = tmp_path / "site"
+    (site / "bilder").mkdir(parents=True)
+    (site / "annan-sida").mkdir()
+    image, linked = site / "bilder" / "karta.svg", site / "annan-sida" / "index.html"
+    image.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    linked.write_text("<p>en</p>")
+    html = '<img src="bilder/karta.svg" alt="Karta"><a href="annan-sida/index.html">Annan sida</a>'
+    first = _document_key(html, site, site, "avtryck")
+    linked.write_text("<p>två</p>")
+    assert _document_key(html, site, site, "avtryck") == first
+    image.write_text("<svg xmlns='http://www.w3.org/2000/svg'><rect/></svg>")
+    assert _document_key(html, site, site, "avtryck") != first
+    assert _document_key(html, site, site, "ett annat avtryck") != _document_key(html, site, site, "avtryck")

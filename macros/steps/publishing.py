@@ -21,7 +21,6 @@ import base64
 import gzip
 import hashlib
 import os
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -184,7 +183,7 @@ def _brotli(data: bytes, cache: Path | None) -> bytes:
     key = cache / f"{hashlib.sha256(data).hexdigest()}-q11-{brotli.__version__}.br"
     packed = _cache.read(key)
     if packed is not None:
-        os.utime(key)  # used: kept by _prune
+        _cache.touch(key)  # used: kept by prune
         return packed
     packed = brotli.compress(data, quality=11)
     _cache.write(key, packed)
@@ -209,16 +208,7 @@ def precompress(site: Path, cache: Path | None = None, use_cache: bool = True) -
                 out.unlink()
         count += 1
     if cache is not None:
-        _prune(cache)
+        _cache.prune(cache)
     return count
 
 
-def _prune(cache: Path, days: int = 30) -> None:
-    """Forget cached results not used for `days` days."""
-    limit = time.time() - days * 86400
-    try:
-        for entry in cache.iterdir():
-            if entry.stat().st_mtime < limit:
-                entry.unlink(missing_ok=True)
-    except OSError:
-        pass
