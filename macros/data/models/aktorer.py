@@ -36,7 +36,7 @@ class AktorerFil(Strict):
     aktorer: list[Aktor] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_abbreviations(self):
+    def _unique_abbreviations(self) -> AktorerFil:
         seen: dict[str, str] = {}
         for a in self.aktorer:
             if a.forkortning is None:

@@ -146,7 +146,7 @@ class OrdlistaFil(Strict):
     termer: list[Term] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_abbreviations(self):
+    def _unique_abbreviations(self) -> OrdlistaFil:
         seen: dict[str, str] = {}
         for t in self.termer:
             if t.forkortning:
@@ -156,7 +156,7 @@ class OrdlistaFil(Strict):
         return self
 
     @model_validator(mode="after")
-    def _variants_belong_to_one_term(self):
+    def _variants_belong_to_one_term(self) -> OrdlistaFil:
         """A variant names one term only: it may not be another term's name,
         abbreviation or variant (compared as the search compares words, so
         "Barnets bästa-ansvarig" and "Barnetsbästa-ansvarig" are one word and

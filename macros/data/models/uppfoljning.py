@@ -93,7 +93,7 @@ class Uppfoljning(Entity):
     aktiviteter: list[Aktivitetsuppfoljning] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _once(self):
+    def _once(self) -> Uppfoljning:
         seen: set[str] = set()
         for i, a in enumerate(self.aktiviteter):
             if a.id in seen:
