@@ -15,8 +15,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .paths import layout
-from .render.organisation import Org
+from .outputs import generated_files, generated_pages
+from .domain.organisation import Org, organisation
 from .data.site import SiteData, load_site
 
 
@@ -36,8 +36,8 @@ class Build:
 def load_build(data_dir: Path) -> Build:
     """Load and validate data/ (raises DataError listing every problem)."""
     site = load_site(data_dir)
-    org = layout.organisation(site)
-    return Build(site, org, layout.generated_pages(site, org), layout.generated_files(site))
+    org = organisation(site)
+    return Build(site, org, generated_pages(site, org), generated_files(site))
 
 
 # `mkdocs serve` loads the hook files afresh for every rebuild and calls

@@ -12,7 +12,8 @@ from pathlib import Path
 from .paths import layout
 from .paths.links import Links
 from .data.models.handlingsplan import Aktivitet, Handlingsplan, Part
-from .render.organisation import Org
+from .domain.organisation import Org, organisation, part_name
+from .outputs import generated_pages
 from .render.plan import activity_anchor
 from .data.site import SiteData
 
@@ -31,11 +32,11 @@ class Context:
     @classmethod
     def for_page(cls, site: SiteData, page_src: str, org: Org | None = None) -> Context:
         """A context fixed on one page (for tests and command-line tools), over this checkout."""
-        return cls(site, org or layout.organisation(site), lambda: page_src)
+        return cls(site, org or organisation(site), lambda: page_src)
 
     def generated_pages(self) -> dict[str, str]:
         """The pages generated from data: the build's own, or made now (tests)."""
-        return self.generated if self.generated is not None else layout.generated_pages(self.site, self.org)
+        return self.generated if self.generated is not None else generated_pages(self.site, self.org)
 
     # ------------------------------------------------------------ links from the current page
     @property
@@ -88,7 +89,7 @@ class Context:
         return sorted(self.site.handlingsplaner.values(), key=lambda p: p.period.first_day, reverse=True)
 
     def part_name(self, part: Part) -> str:
-        return layout.part_name(self.site, part)
+        return part_name(self.site, part)
 
     def source_name(self, source_id: str) -> str:
         return self.site.get("kalla", source_id).titel

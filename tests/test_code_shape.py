@@ -81,3 +81,65 @@ def test_every_macro_a_page_calls_is_registered():
             if name.isidentifier():
                 called.add(name)
     assert called - registered == set()
+
+
+# The layers of CONTRIBUTING.md's picture, lowest first. A module may import
+# its own layer and those below it; cache.py and builddate.py serve every layer.
+# (The layer order is written here by hand, not read from the code.)
+LAYERS = ["data", "paths", "domain", "render", "outputs", "steps", "areas", "glue"]
+ANY_LAYER = {"macros.cache", "macros.builddate"}
+
+
+def _layer(module: str) -> str | None:
+    if module in ANY_LAYER:
+        return None
+    parts = module.split(".")
+    if len(parts) > 1 and parts[1] in LAYERS:
+        return parts[1]
+    if module == "macros.context":
+        return "areas"  # what every area's macros receive
+    return "glue"  # macros (define_env), __main__, build.py, hooks/
+
+
+def _module(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+
+
+def _imports(path: Path, module: str):
+    """(line, imported module) of every import from the package in `module`
+    (at `path`), outside `if TYPE_CHECKING:`."""
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If) and getattr(block.test, "id", "") == "TYPE_CHECKING"
+                   for n in ast.walk(block)}
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            target = ".".join(base + ([node.module] if node.module else []))
+            if target == "macros":  # from macros import cache
+                yield from ((node.lineno, f"macros.{a.name}") for a in node.names)
+            elif target.startswith("macros"):
+                yield node.lineno, target
+        elif isinstance(node, ast.Import):
+            yield from ((node.lineno, a.name) for a in node.names if a.name.startswith("macros"))
+
+
+def test_no_module_imports_a_layer_above_its_own():
+    upward = []
+    for path in SOURCES:
+        mine = _layer(_module(path))
+        for line, target in _imports(path, _module(path)):
+            theirs = _layer(target)
+            if mine and theirs and LAYERS.index(theirs) > LAYERS.index(mine):
+                upward.append(f"{path.relative_to(ROOT)}:{line} ({mine}) imports {target} ({theirs})")
+    assert upward == []
+
+
+def test_the_layer_check_sees_an_upward_import(tmp_path):
+    probe = tmp_path / "probe.py"  # as if it were macros/paths/probe.py
+    probe.write_text("from typing import TYPE_CHECKING\nfrom ..render.html import md_text\nif TYPE_CHECKING:\n    from ..areas import AREAS\n", encoding="utf-8")
+    found = list(_imports(probe, "macros.paths.probe"))
+    assert found == [(2, "macros.render.html")]
+    assert LAYERS.index(_layer(found[0][1])) > LAYERS.index(_layer("macros.paths.probe"))

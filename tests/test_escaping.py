@@ -21,7 +21,7 @@ from markupsafe import Markup
 from openpyxl import load_workbook
 
 from conftest import ROOT
-from macros.paths.layout import part_name
+from macros.domain.organisation import part_name
 from macros.paths.links import Links
 from macros.data.loader import DataError
 from macros.data.models.common import check_url

@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 from conftest import ROOT
 from macros.data.models.common import GrundForslag, GrundKontrolleras, GrundTolkning
-from macros.render.review import KIND_LABELS, Punkt, queue_csv
+from macros.domain.review import KIND_LABELS, Punkt
+from macros.render.review import queue_csv
 
 QUEUE = "redaktorer/granskning"
 

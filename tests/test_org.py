@@ -10,7 +10,8 @@ import pytest
 
 from macros.data.models.finansiering import Finansiering
 from macros.render.finance import cross_check, financing_table
-from macros.render.organisation import Org, matrix
+from macros.domain.organisation import Org
+from macros.render.organisation import matrix
 
 # A small made-up table with one known error: B's published amount is 100 kr
 # too high, so its row and the column sum must both be flagged.

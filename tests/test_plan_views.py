@@ -14,7 +14,7 @@ import yaml
 from openpyxl import load_workbook
 
 from conftest import ROOT
-from macros.paths.layout import part_name
+from macros.domain.organisation import part_name
 from macros.data.models.handlingsplan import Handlingsplan
 from macros.paths.nav import first_heading, place_generated
 from macros.render.export import HEADERS, plan_csv, plan_xlsx

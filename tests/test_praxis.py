@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, run_build
-from macros.render.practice import abbreviations_snippet, bba_for_age, check_guidance_meta, guidance_footer
+from macros.domain.search_vocabulary import bba_for_age
+from macros.render.practice import abbreviations_snippet, check_guidance_meta, guidance_footer
 
 
 def _page(site, path: str) -> str:
@@ -77,7 +78,7 @@ def test_footer_says_granskad_only_from_a_recorded_review():
     import datetime as dt
 
     from macros.data.models.granskningar import Granskning
-    from macros.render.review_status import Status
+    from macros.domain.review import Status
 
     draft = guidance_footer(Status("utkast"), None, ("Processledarna", "../roller/processledare.md"), [("Källa", "https://example.org/")])
     assert "Granskad" not in draft and "Utkast:" in draft

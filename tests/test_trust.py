@@ -30,7 +30,6 @@ from macros.data.models.granskningar import Granskning
 from macros.data.site import load_site
 from macros.domain import review
 from macros.render.provenance import number_sources
-from macros.render.review_status import review_status
 
 GUIDANCE = sorted(
     p.relative_to(ROOT / "docs").as_posix() for folder in ("praxismodellen", "familj") for p in (ROOT / "docs" / folder).glob("*.md")
@@ -87,13 +86,13 @@ def _record(**kw) -> Granskning:
 
 def test_review_status_from_the_record_and_the_date():
     record = _record()
-    assert review_status(None, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2027, 3, 1)).kind == "utkast"
-    assert review_status(record, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2027, 3, 1)).kind == "granskad"
-    assert review_status(record, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2028, 2, 3)).kind == "granskad"  # due that day
-    assert review_status(record, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2028, 2, 4)).kind == "utgangen"
-    text_changed = review_status(record, "cccccccccccc-bbbbbbbbbbbb", dt.date(2027, 3, 1))
+    assert review.review_status(None, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2027, 3, 1)).kind == "utkast"
+    assert review.review_status(record, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2027, 3, 1)).kind == "granskad"
+    assert review.review_status(record, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2028, 2, 3)).kind == "granskad"  # due that day
+    assert review.review_status(record, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2028, 2, 4)).kind == "utgangen"
+    text_changed = review.review_status(record, "cccccccccccc-bbbbbbbbbbbb", dt.date(2027, 3, 1))
     assert (text_changed.kind, text_changed.changed) == ("andrad", ("text",))
-    both = review_status(record, "cccccccccccc-dddddddddddd", dt.date(2029, 1, 1))
+    both = review.review_status(record, "cccccccccccc-dddddddddddd", dt.date(2029, 1, 1))
     assert (both.kind, both.changed) == ("andrad", ("text", "data"))
 
 
@@ -535,7 +534,8 @@ def test_the_editors_pages_have_their_own_area(real_site):
 
 def test_summary_counts_in_words_on_a_fixture():
     """The summary's wording per count, by hand, on invented counts."""
-    from macros.render.review_status import Status, page_summary
+    from macros.domain.review import Status
+    from macros.render.review_status import page_summary
 
     out = page_summary(Status("utkast"), None, {"forslag": 2, "tolkning": 1, "kontrolleras": 4, "kalla": 3}, 6, "#kallor", "../marks/")
     text = " ".join(re.sub(r"<[^>]+>|\*", "", out).split())

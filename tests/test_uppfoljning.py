@@ -74,9 +74,9 @@ def test_own_and_shared_for_a_municipality(site_data):
     """By hand from the plan (version 210616): Ljungby is named ("Respektive kommun",
     "Respektive kommuns utsedda kommunikatör") in 1.3, 2.5, 3.1 and 6.3; every other
     activity reaches it only through the steering group, the principals or a group."""
-    from macros.paths import layout
+    from macros.domain.organisation import organisation
 
-    org = layout.organisation(site_data)
+    org = organisation(site_data)
     plan = site_data.handlingsplaner["2019-2023"]
     own, shared = fu.own_and_shared(org, plan, "ljungby")
     assert [r.activity.id for r in own] == ["1.3", "2.5", "3.1", "6.3"]

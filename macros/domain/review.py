@@ -1,35 +1,346 @@
-"""Glue for the review queue (issue 12) and the review records (issue 23):
-which pages exist, where data is shown, page titles and addresses, what a page
-draws on (for its review fingerprint) and whether each recorded review still
-matches. Used by the queue page (macros/__init__.py), the hooks (status line,
-expired reviews) and `python -m macros granska | granska-hash | check`, so all
-of them agree. The list itself is made by macros/render/review.py, the
-fingerprint and status by macros/render/review_status.py.
+"""The review queue (issue 12) and the review records (issue 23), as logic
+without markup: every statement that is not simply *belagt* (readings,
+proposals, what is still to be checked) in the data, the pages' marks and the
+local layer; every guidance page awaiting review; every unconfirmed source;
+a page's content fingerprint (two SHA-256 prefixes, "<page>-<data>", so
+`make check` can say what changed) and its review status. Used by the queue
+page, the hooks (status line, expired reviews) and `python -m macros granska
+| granska-hash | check`, so all of them agree. Written out by
+macros/render/review.py (queue page, CSV) and macros/render/review_status.py
+(what a page shows).
 """
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import hashlib
 import importlib
+import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import yaml
+from pydantic import TypeAdapter, ValidationError
 
 from ..builddate import build_date
 from ..data.loader import Problem, load_yaml
 from ..data.models import FILES
 from ..data.models.granskningar import Granskning
+from ..data.models.lokalt import SLOTS
 from ..data.site import SiteData
 from ..paths import layout
 from ..paths.nav import first_heading
-from ..render.local import review_items as lokalt_review_items
-from ..render.practice import OLDER_TERM_READING
-from ..render.review import Punkt, Sidor, data_items, expired_review_items, page_items, review_status_items, source_items
-from ..render.review_status import Status, fingerprint, mismatch_reason, review_status
+from ..data.models.common import GRUND_LABELS, Grund
 
 QUEUE_PAGE = layout.QUEUE_PAGE
+GRUND_ADAPTER: TypeAdapter[Grund] = TypeAdapter(Grund)
+GRUND_KINDS = tuple(k for k in GRUND_LABELS if k != "belagt")
+DIGITS = 12
+# Shown with an older term on the glossary page, and listed in the queue.
+OLDER_TERM_READING = (
+    "underlaget nämner ordet bland de enkla regler och verktyg som skulle tas fram; "
+    "att det motsvarar dagens ord är handbokens läsning"
+)
+
+
+# ---------------------------------------------------------------- the queue's items
+
+KIND_LABELS = {
+    "utgangen": "Granskningen har gått ut",
+    "andrad": "Ändrad efter granskningen",
+    "kontrolleras": "Kontrolleras",
+    "tolkning": "Tolkning",
+    "forslag": "Förslag",
+    "granskas": "Väntar på granskning",
+    "kalla": "Källa inte bekräftad",
+}
+KIND_ORDER = list(KIND_LABELS)
+FIRST = ("utgangen", "andrad")  # reviews that no longer hold: listed before everything else
+
+
+@dataclass(frozen=True)
+class Punkt:
+    """One item of the queue."""
+
+    sida: str | None  # docs path of the page where readers see it (None: no page)
+    typ: str  # a key of KIND_LABELS
+    var: str  # what, on that page: "Term: Huvudman", "Lagrum: sol-sip"
+    text: str  # what it rests on / what is missing / the proposal
+    fil: str  # the file an editor changes
+
+
+@dataclass(frozen=True)
+class Sidor:
+    """Where the data is shown (given by the glue)."""
+
+    fixed: dict[str, str]  # "ordlista", "lagar", "beslut", "finansiering", "steg", "samverkansansvarig", "bba", "organisation", "statusrapport"
+    role: Callable[[str], str]
+    plan_area: Callable[[str, int], str]
+    module: Callable[[str], str]
+    party: Callable[[str], str]
+    guidance: list[str] = field(default_factory=list)  # every guidance page, for the review status
+
+
+def _grund(sida: str | None, g: Grund | None, var: str, fil: str) -> list[Punkt]:
+    if g is None or g.typ == "belagt":
+        return []
+    text = {"tolkning": getattr(g, "vilar_pa", ""), "forslag": getattr(g, "motivering", None) or "", "kontrolleras": getattr(g, "saknas", "")}[g.typ]
+    return [Punkt(sida, g.typ, var, text, fil)]
+
+
+def _glossary_and_laws(site, f: dict[str, str], older_term_reading: str) -> list[Punkt]:
+    out: list[Punkt] = []
+    for t in site.ordlista.termer:
+        out += _grund(f["ordlista"], t.grund, f"Term: {t.term}", "data/ordlista.yaml")
+        if t.aldre_term:
+            out.append(Punkt(f["ordlista"], "tolkning", f"Term: {t.term} motsvarar ”{t.aldre_term}”", older_term_reading, "data/ordlista.yaml"))
+    for r in site.lagar.lagrum:
+        out += _grund(f["lagar"], r.grund, f"Lagrum: {r.lag} {r.lagrum or ''}".rstrip(), "data/lagar.yaml")
+    return out
+
+
+def _organisation(site, sidor: Sidor) -> list[Punkt]:
+    out: list[Punkt] = []
+    for role in site.roller.roller:
+        page = sidor.role(role.id)
+        out += _grund(page, role.grund, f"Roll: {role.namn}", "data/roller.yaml")
+        out += _grund(page, role.beskrivning_grund, f"Beskrivning: {role.namn}", "data/roller.yaml")
+        out += _grund(sidor.fixed["organisation"], role.rapporterar_till_grund, f"Rapportväg: {role.namn}", "data/roller.yaml")
+        out += _grund(page, role.organisation_grund, f"Var rollen finns: {role.namn}", "data/roller.yaml")
+    for a in site.aktorer.aktorer:
+        out += _grund(sidor.party(a.id), a.grund, f"Part: {a.namn}", "data/aktorer.yaml")
+        for unit in a.enheter:
+            out += _grund(sidor.party(a.id), unit.grund, f"Enhet: {unit.namn}", "data/aktorer.yaml")
+    return out
+
+
+def _decisions_and_money(site, f: dict[str, str]) -> list[Punkt]:
+    out: list[Punkt] = []
+    for b in site.beslut.beslut:
+        out += _grund(f["beslut"], b.grund, f"Beslut: {b.rubrik}", "data/beslut.yaml")
+        out += _grund(f["beslut"], b.aktorer_grund, f"Vilka beslutet gäller: {b.rubrik}", "data/beslut.yaml")
+    for fin in site.finansiering.finansiering:
+        amounts = [item.belopp for item in fin.kostnader] + [fin.summa_per_ar, fin.region]
+        out += [
+            Punkt(f["finansiering"], "tolkning", f"Belopp: {bel.original}", bel.tolkning, "data/finansiering.yaml")
+            for bel in amounts
+            if bel.tolkning
+        ]
+        for col in fin.kolumner:
+            if col.harledning:
+                out += _grund(f["finansiering"], col.harledning.grund, f"Kolumn: {col.rubrik}", "data/finansiering.yaml")
+    return out
+
+
+def _practice(site, f: dict[str, str]) -> list[Punkt]:
+    p = site.praxis
+    out: list[Punkt] = []
+    for s in p.steg:
+        out += _grund(f["steg"], s.grund, f"Steg {s.nummer}: {s.rubrik}", "data/praxis.yaml")
+    for s in p.bba_skeden:
+        out += _grund(f["bba"], s.grund, f"BBA: {s.skede}", "data/praxis.yaml")
+    for q in p.bba_fragor:
+        if q.ja_tillagg:
+            out.append(Punkt(f["steg"], "forslag", f"Fråga: {q.fraga} (ja)", q.ja_tillagg, "data/praxis.yaml"))
+        out += _grund(f["steg"], q.nej_grund, f"Fråga: {q.fraga} (nej)", "data/praxis.yaml")
+    out += _grund(f["samverkansansvarig"], p.samverkansansvarig_grund, "Den samverkansansvariga verksamhetens uppgifter", "data/praxis.yaml")
+    return out
+
+
+def _plans(site, sidor: Sidor) -> list[Punkt]:
+    out: list[Punkt] = []
+    for plan in site.handlingsplaner.values():
+        fil = f"data/handlingsplan/{plan.id}.yaml"
+        for area in plan.amnesomraden:
+            page = sidor.plan_area(plan.id, area.nummer)
+            for a in area.aktiviteter:
+                notes = [] if a.status == "inte_redovisad" else a.status
+                readings = [(f"Aktivitet {a.id}", a.tolkning), (f"Aktivitet {a.id}, tid ”{a.tid.original}”", a.tid.tolkning)]
+                readings += [(f"Aktivitet {a.id}, notering ”{n.text}”", n.tolkning) for n in notes]
+                out += [Punkt(page, "tolkning", what, text, fil) for what, text in readings if text]
+    return out
+
+
+def _follow_up(site, f: dict[str, str]) -> list[Punkt]:
+    """Our readings of a follow-up record's status (data/uppfoljning/), shown on the status report."""
+    out: list[Punkt] = []
+    for fu in (getattr(site, "uppfoljningar", None) or {}).values():
+        fil = f"data/uppfoljning/{fu.id}.yaml"
+        for a in fu.aktiviteter:
+            out += [
+                Punkt(f.get("statusrapport"), "tolkning", f"Aktivitet {a.id}, post {p.datum.isoformat()} (”{p.status_text}”)", p.tolkning, fil)
+                for p in a.poster
+                if p.tolkning
+            ]
+    return out
+
+
+def data_items(site, sidor: Sidor, older_term_reading: str) -> list[Punkt]:
+    """Every non-belagt statement in data/, placed on the page that shows it."""
+    modules = [
+        Punkt(sidor.module(m.id), "forslag", f"Modul {m.id}: tid och målgrupper", "modulernas längd och målgrupper är handbokens förslag", "data/utbildning.yaml")
+        for m in site.utbildning.moduler
+    ]
+    return (
+        _glossary_and_laws(site, sidor.fixed, older_term_reading)
+        + _organisation(site, sidor)
+        + _decisions_and_money(site, sidor.fixed)
+        + _practice(site, sidor.fixed)
+        + _plans(site, sidor)
+        + _follow_up(site, sidor.fixed)
+        + modules
+    )
+
+
+def review_status_items(guidance: list[str], granskningar) -> list[Punkt]:
+    """Every guidance page without a recorded review."""
+    return [
+        Punkt(page, "granskas", "Hela sidan", "ingen granskning finns i data/granskningar.yaml; sidan visas som utkast", "data/granskningar.yaml")
+        for page in guidance
+        if granskningar.latest(page) is None
+    ]
+
+
+def expired_review_items(states, fil: str) -> list[Punkt]:
+    """Recorded reviews that no longer hold: (record, status kind) pairs whose
+    kind is "andrad" (content changed after the review) or "utgangen" (the
+    next review date has passed)."""
+    out = []
+    for record, kind in states:
+        if kind == "andrad":
+            out.append(Punkt(record.sida, "andrad", "Hela sidan", f"granskad {record.datum}; sidan eller data den bygger på har ändrats sedan dess", fil))
+        elif kind == "utgangen":
+            out.append(Punkt(record.sida, "utgangen", "Hela sidan", f"granskad {record.datum}; nästa granskning senast {record.nasta_granskning}", fil))
+    return out
+
+
+def source_items(documents) -> list[Punkt]:
+    return [
+        Punkt(None, "kalla", f"Källa: {d.titel}", d.innehall.saknas, "data/kallor.yaml")
+        for d in documents
+        if d.innehall is not None
+    ]
+
+
+# ---------------------------------------------------------------- marks written in pages
+
+_MARK = re.compile(r"\{\{\s*(forslag|tolkning|kontrolleras)\((.*?)\)\s*\}\}", re.S)
+
+
+def _args(text: str) -> list[str]:
+    if not text.strip():
+        return []
+    value = ast.literal_eval(f"({text},)")
+    return [str(v) for v in value]
+
+
+def page_items(pages: dict[str, str]) -> list[Punkt]:
+    """Inline marks ({{ forslag() }}, {{ tolkning("…") }}, {{ kontrolleras("…") }})
+    and a page-level `grund:` in front matter, for every page (docs path -> Markdown)."""
+    out: list[Punkt] = []
+    for src, text in sorted(pages.items()):
+        fil = f"docs/{src}"
+        meta: dict = {}
+        m = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+        if m:
+            meta = yaml.safe_load(m.group(1)) or {}
+        if isinstance(meta, dict) and meta.get("grund") is not None:
+            try:
+                g = GRUND_ADAPTER.validate_python(meta["grund"])
+            except ValidationError as exc:
+                raise ValueError(f'{fil}: fältet "grund" i sidhuvudet är fel: {exc.errors()[0]["msg"]}') from None
+            out += _grund(src, g, "Hela sidan", fil)
+        for m in _MARK.finditer(text):
+            args = _args(m.group(2))
+            line = text.count("\n", 0, m.start()) + 1
+            out.append(Punkt(src, m.group(1), f"Rad {line}: ”{_sentence_before(text, m.start())}”", args[0] if args else "", fil))
+    return out
+
+
+def _sentence_before(text: str, at: int, limit: int = 90) -> str:
+    """The sentence a mark stands after, as plain text (for the queue)."""
+    before = re.sub(r"\{\{.*?\}\}", " ", text[max(0, at - 600) : at], flags=re.S)
+    before = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", before)  # links -> their text
+    before = re.sub(r"[*_`|#>]", "", before)
+    parts = re.split(r"(?<=[.!?])\s+|\n\s*\n|\n\s*[-\d]+[.)]?\s+", before.strip())
+    sentence = " ".join((parts[-1] if parts else "").split()).lstrip("- ")
+    return sentence if len(sentence) <= limit else "…" + sentence[-(limit - 1) :]
+
+
+# ---------------------------------------------------------------- output
+
+
+def sort_items(items: list[Punkt]) -> list[Punkt]:
+    first_pages = {p.sida for p in items if p.typ in FIRST}
+    return sorted(items, key=lambda p: (p.sida not in first_pages, p.sida is None, p.sida or "", KIND_ORDER.index(p.typ), p.var))
+
+
+def counts(items: list[Punkt]) -> dict[str, int]:
+    return {k: sum(1 for p in items if p.typ == k) for k in KIND_ORDER}
+
+
+
+# ---------------------------------------------------------------- a page's review: fingerprint and status
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:DIGITS]
+
+
+def canonical(value: object) -> bytes:
+    """Data as canonical JSON bytes (sorted keys), so formatting and comments
+    in the YAML do not count, only what the data says."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def fingerprint(markdown: str, data: object) -> str:
+    """ "<12 hex of the page's Markdown>-<12 hex of the data it draws on>"."""
+    text = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    return f"{_digest(text.encode('utf-8'))}-{_digest(canonical(data))}"
+
+
+@dataclass(frozen=True)
+class Status:
+    """What a page may say about its review."""
+
+    kind: Literal["utkast", "granskad", "andrad", "utgangen"]
+    record: Granskning | None = None
+    changed: tuple[str, ...] = ()  # "text", "data": what no longer matches (kind "andrad")
+
+
+def review_status(record: Granskning | None, current: str, today: dt.date) -> Status:
+    """utkast: no record; andrad: the content changed after the review;
+    utgangen: the content matches but the next review date has passed;
+    granskad: otherwise."""
+    if record is None:
+        return Status("utkast")
+    then_page, then_data = record.innehall.split("-")
+    now_page, now_data = current.split("-")
+    changed = tuple(part for part, a, b in (("text", then_page, now_page), ("data", then_data, now_data)) if a != b)
+    if changed:
+        return Status("andrad", record, changed)
+    if today > record.nasta_granskning:
+        return Status("utgangen", record)
+    return Status("granskad", record)
+
+
+def mismatch_reason(status: Status, page_file: str, data_parts: list[str]) -> str:
+    """Why a record no longer matches (for `make check`)."""
+    why = []
+    if "text" in status.changed:
+        why.append(f"texten i {page_file} har ändrats")
+    if "data" in status.changed:
+        why.append("data som sidan bygger på har ändrats (" + ", ".join(data_parts) + ")")
+    return " och ".join(why)
+
+
+
+
+# ---------------------------------------------------------------- glue: pages, records, titles
+
 
 
 def docs_pages(docs_dir: Path) -> dict[str, str]:
@@ -69,8 +380,7 @@ def review_items(site: SiteData, docs: dict[str, str], docs_dir: Path | None = N
 
 def local_items(site: SiteData) -> list[Punkt]:
     """The local layer's unconfirmed slots and readings (data/lokalt.yaml), on the pages that show them."""
-    party = lambda aid: f"roller/parter/{aid}.md"  # noqa: E731
-    return [Punkt(*item) for item in lokalt_review_items(site.lokalt, party, party)]
+    return [Punkt(*item) for item in _local_review_items(site.lokalt, layout.party_page, layout.party_page)]
 
 
 def _shows_macros_as_written(text: str) -> bool:
@@ -238,3 +548,25 @@ def record_report(states: list[RecordState]) -> list[str]:
         elif s.status.kind == "utgangen":
             lines.append(f"{where} gick ut {r.nasta_granskning}: sidan visar att granskningen är för gammal.")
     return lines
+
+
+def _local_review_items(lokalt, page_of: Callable[[str], str], region_page: Callable[[str], str]):
+    """Review-queue items for the local layer: every slot that is kontrolleras or tolkning,
+    as (page, kind, what, text, file) tuples."""
+    out = []
+    fil = "data/lokalt.yaml"
+    for k in lokalt.kommuner:
+        for slot, label in SLOTS:
+            g = getattr(k, slot).grund
+            if g is not None and g.typ in ("kontrolleras", "tolkning"):
+                out.append((page_of(k.id), g.typ, f"{label}: {k.id}", getattr(g, "saknas", None) or getattr(g, "vilar_pa", ""), fil))
+        for p in k.sidor:
+            if p.grund is not None and p.grund.typ in ("kontrolleras", "tolkning"):
+                out.append((page_of(k.id), p.grund.typ, f"Kommunens sida: {p.titel}", getattr(p.grund, "saknas", None) or getattr(p.grund, "vilar_pa", ""), fil))
+        for f in k.funktioner:
+            if f.grund is not None and f.grund.typ in ("kontrolleras", "tolkning"):
+                out.append((page_of(k.id), f.grund.typ, f"Lokal funktion: {f.namn}", getattr(f.grund, "saknas", None) or getattr(f.grund, "vilar_pa", ""), fil))
+    for r in lokalt.lansgemensamt:
+        if r.grund is not None and r.grund.typ in ("kontrolleras", "tolkning"):
+            out.append((region_page(r.aktor), r.grund.typ, f"Kontaktväg: {r.rubrik}", getattr(r.grund, "saknas", None) or getattr(r.grund, "vilar_pa", ""), fil))
+    return out

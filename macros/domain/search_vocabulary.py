@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 
 from ..data.models.praxis import BbaSkede, Term, term_key
-from ..render.practice import bba_for_age
 
 # Question words and small words: they never make a result empty (the search
 # drops them unless the query has nothing else).
@@ -47,6 +46,13 @@ _ADD = {
     "e": ["n", "ns", "t", "ts", "s", "r", "rna", "rnas"],
     "a": ["n", "ns", "s", "or", "orna", "ornas"],
 }
+
+
+def bba_for_age(stages: list[BbaSkede], age: int) -> list[BbaSkede]:
+    """The stages whose age span covers `age` (a child of 16 who has left
+    school may have two)."""
+    return [s for s in stages if s.till_ar is not None and (s.fran_ar or 0) <= age <= s.till_ar]
+
 
 
 def inflections(key: str) -> list[str]:

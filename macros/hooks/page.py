@@ -28,13 +28,14 @@ from macros.builddate import build_date
 from macros.context import Context
 from macros.domain import review
 from macros.paths import layout
+from macros.outputs import page_notes
 from macros.paths.links import Links
 from macros.render.changes import note_anchor, page_block
 from macros.render.page_parts import PageParts, assemble
 from macros.render.pdf import pdf_link
 from macros.render.practice import check_guidance_meta, danger_callout, guidance_footer
 from macros.render.provenance import number_sources, page_grund_note
-from macros.render.review_status import FOOTER_ID, expiry_notice, page_summary, review_status
+from macros.render.review_status import FOOTER_ID, expiry_notice, page_summary
 
 
 def on_page_markdown(markdown: str, page, config, files):
@@ -67,7 +68,7 @@ def _pdf_link(build: Build, src: str, here: Links) -> str:
 
 
 def _change_block(build: Build, src: str, here: Links) -> str:
-    notes = layout.page_notes(build.site, src)
+    notes = page_notes(build.site, src)
     return page_block(notes, lambda n: here.to(layout.CHANGE_LOG_PAGE, note_anchor(n)), here.to(layout.CHANGE_LOG_PAGE))
 
 
@@ -87,9 +88,9 @@ def _guidance_parts(markdown: str, page, config, build: Build, src: str, here: L
         raise PluginError("Vägledningssidan saknar uppgifter:\n  - " + "\n  - ".join(problems))
     # Only a recorded review whose fingerprint matches the page makes it say "Granskad".
     latest = site.granskningar.latest(src)
-    status = review_status(latest, review.page_fingerprint(site, Path(config["docs_dir"]), src), build_date())
+    status = review.review_status(latest, review.page_fingerprint(site, Path(config["docs_dir"]), src), build_date())
     function = site.get("roll", latest.granskad_av) if latest else None
-    function_link = (function.namn, here.md(f"roller/{function.id}.md")) if function else None
+    function_link = (function.namn, here.md(layout.role_page(function.id))) if function else None
     sources = [(site.get("kalla", sid).titel, site.get("kalla", sid).url) for sid in page.meta["kallor"]]
     owner = site.get("roll", page.meta["foreslagen_ansvarig"])
     confirmed = site.get("roll", latest.ansvarig) if latest and latest.ansvarig else None
@@ -103,8 +104,8 @@ def _guidance_parts(markdown: str, page, config, build: Build, src: str, here: L
     footer = guidance_footer(
         status,
         function_link,
-        (owner.namn, here.md(f"roller/{owner.id}.md")),
+        (owner.namn, here.md(layout.role_page(owner.id))),
         sources,
-        (confirmed.namn, here.md(f"roller/{confirmed.id}.md")) if confirmed else None,
+        (confirmed.namn, here.md(layout.role_page(confirmed.id))) if confirmed else None,
     )
     return PageParts(under_title=(danger, expiry_notice(status) + "\n\n" + summary), at_end=(footer,))

@@ -18,7 +18,7 @@ from ..data.models.handlingsplan import Aktivitet, Amnesomrade, Handlingsplan
 from ..data.models.uppfoljning import STATUSAR, UNDERLAG, Post, Uppfoljning
 from .html import Column, esc, link, md_text, table
 from .cards import css_class, labelled
-from .organisation import Org, Responsibility
+from ..domain.organisation import Org, Responsibility
 from .provenance import mark
 from .governance import ended
 from .text import sv_date

@@ -14,18 +14,13 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from ..data.models.common import Kalla
-from ..data.models.lokalt import KommunKontakter, Kontaktvag, RegionVag, tel_href
+from ..data.models.lokalt import SLOTS, KommunKontakter, Kontaktvag, RegionVag, tel_href
 from .escape import esc_md
 from .provenance import grund_mark
 from .text import sv_date
 
 SourceHref = Callable[[Kalla], "tuple[str, str | None]"]
 
-SLOTS = (
-    ("socialtjanst", "Socialtjänsten, dagtid"),
-    ("efter_kontorstid", "Efter kontorstid"),
-    ("e_tjanst", "E-tjänst för orosanmälan"),
-)
 ANCHOR = "lokalt"
 REGION_ANCHOR = "kontaktvagar"
 
@@ -174,23 +169,3 @@ def chooser(entries: list[tuple[KommunKontakter, str, str]], question: str = "So
     )
 
 
-def review_items(lokalt, page_of: Callable[[str], str], region_page: Callable[[str], str]):
-    """Review-queue items for the local layer: every slot that is kontrolleras or tolkning.
-    Returns (page, kind, what, text, file) tuples; the glue makes them queue items."""
-    out = []
-    fil = "data/lokalt.yaml"
-    for k in lokalt.kommuner:
-        for slot, label in SLOTS:
-            g = getattr(k, slot).grund
-            if g is not None and g.typ in ("kontrolleras", "tolkning"):
-                out.append((page_of(k.id), g.typ, f"{label}: {k.id}", getattr(g, "saknas", None) or getattr(g, "vilar_pa", ""), fil))
-        for p in k.sidor:
-            if p.grund is not None and p.grund.typ in ("kontrolleras", "tolkning"):
-                out.append((page_of(k.id), p.grund.typ, f"Kommunens sida: {p.titel}", getattr(p.grund, "saknas", None) or getattr(p.grund, "vilar_pa", ""), fil))
-        for f in k.funktioner:
-            if f.grund is not None and f.grund.typ in ("kontrolleras", "tolkning"):
-                out.append((page_of(k.id), f.grund.typ, f"Lokal funktion: {f.namn}", getattr(f.grund, "saknas", None) or getattr(f.grund, "vilar_pa", ""), fil))
-    for r in lokalt.lansgemensamt:
-        if r.grund is not None and r.grund.typ in ("kontrolleras", "tolkning"):
-            out.append((region_page(r.aktor), r.grund.typ, f"Kontaktväg: {r.rubrik}", getattr(r.grund, "saknas", None) or getattr(r.grund, "vilar_pa", ""), fil))
-    return out

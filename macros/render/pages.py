@@ -14,7 +14,7 @@ from . import organisation
 from . import governance
 from .finance import kr
 from .html import md_text
-from .organisation import Responsibility
+from ..domain.organisation import Responsibility
 from .plan import area_list
 from .text import sv_date
 

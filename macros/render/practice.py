@@ -11,7 +11,8 @@ from ..data.models.common import Kalla
 from ..data.models.praxis import Aldersgrupp, BarnetsPlanMall, BbaSkede, Fraga, Hjul, Indikator, Lagrum, Praxis, Term, TriangelSida
 from .escape import esc_md
 from .provenance import grund_mark, mark
-from .review_status import FOOTER_ID, Status, status_text
+from ..domain.review import OLDER_TERM_READING, Status
+from .review_status import FOOTER_ID, status_text
 from .html import Column, esc, link, md_link, md_text, table
 from .cards import css_class, labelled
 
@@ -21,12 +22,6 @@ AGE_GROUPS: dict[Aldersgrupp, str] = {"0-5": "0–5 år", "6-12": "6–12 år", 
 
 
 # ---------------------------------------------------------------- BBA
-
-
-def bba_for_age(stages: list[BbaSkede], age: int) -> list[BbaSkede]:
-    """The stages whose age span covers `age` (a child of 16 who has left
-    school may have two)."""
-    return [s for s in stages if s.till_ar is not None and (s.fran_ar or 0) <= age <= s.till_ar]
 
 
 def bba_table(stages: list[BbaSkede]) -> Markup:
@@ -161,10 +156,6 @@ def glossary(terms: list[Term], source: SourceHref) -> Markup:
     return Markup('<dl class="bbg-ordlista">{}</dl>').format(Markup(" ").join(items))
 
 
-OLDER_TERM_READING = (
-    "underlaget nämner ordet bland de enkla regler och verktyg som skulle tas fram; "
-    "att det motsvarar dagens ord är handbokens läsning"
-)
 
 
 def term_mapping(terms: list[Term]) -> Markup:
@@ -360,7 +351,7 @@ def guidance_footer(
 
     Without a recorded review that still matches the page, the page is a
     draft (or "Ändrad efter granskningen") and the owner only a proposal;
-    "Granskad" is printed only from a matching review entry (render/review_status.py)."""
+    "Granskad" is printed only from a matching review entry (domain/review.py: review_status)."""
 
     def named(pair: tuple[str, str | None]) -> str:
         name, href = pair

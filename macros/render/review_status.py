@@ -1,72 +1,21 @@
-"""Review status of a guidance page (issue 23): the fingerprint of what was
-reviewed, whether a recorded review still matches the page, whether it has
-expired, and the lines and notices a page shows for it.
+"""What a guidance page shows of its review (issue 23): the status line, the
+out-of-date notice and the summary "Om uppgifterna på sidan". The status
+itself (draft, reviewed, changed after the review, expired) and the content
+fingerprint are decided in macros/domain/review.py.
 
-A fingerprint is two short SHA-256 prefixes, "<page>-<data>": one of the
-page's Markdown file, one of the data the page draws on (given by the glue,
-macros/domain/review.py, as canonical JSON). Two parts, so that `make check` can
-say *what* changed after a review.
-
-Pure: no files, no mkdocs, no clock (the build's date comes in as an argument).
+Pure: no files, no mkdocs, no clock.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
-from dataclasses import dataclass
-from typing import Literal
 
 from markupsafe import Markup
 
-from ..data.models.granskningar import Granskning
+from ..domain.review import Status
 from .escape import md_link, md_text
 from .text import sv_date, sv_join
 
-DIGITS = 12
 FOOTER_ID = "om-sidan"  # the status line and sources at the end of a guidance page
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:DIGITS]
-
-
-def canonical(value: object) -> bytes:
-    """Data as canonical JSON bytes (sorted keys), so formatting and comments
-    in the YAML do not count, only what the data says."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
-
-
-def fingerprint(markdown: str, data: object) -> str:
-    """ "<12 hex of the page's Markdown>-<12 hex of the data it draws on>"."""
-    text = markdown.replace("\r\n", "\n").replace("\r", "\n")
-    return f"{_digest(text.encode('utf-8'))}-{_digest(canonical(data))}"
-
-
-@dataclass(frozen=True)
-class Status:
-    """What a page may say about its review."""
-
-    kind: Literal["utkast", "granskad", "andrad", "utgangen"]
-    record: Granskning | None = None
-    changed: tuple[str, ...] = ()  # "text", "data": what no longer matches (kind "andrad")
-
-
-def review_status(record: Granskning | None, current: str, today: dt.date) -> Status:
-    """utkast: no record; andrad: the content changed after the review;
-    utgangen: the content matches but the next review date has passed;
-    granskad: otherwise."""
-    if record is None:
-        return Status("utkast")
-    then_page, then_data = record.innehall.split("-")
-    now_page, now_data = current.split("-")
-    changed = tuple(part for part, a, b in (("text", then_page, now_page), ("data", then_data, now_data)) if a != b)
-    if changed:
-        return Status("andrad", record, changed)
-    if today > record.nasta_granskning:
-        return Status("utgangen", record)
-    return Status("granskad", record)
 
 
 def status_text(status: Status, function: tuple[str, str | None], with_basis: bool = False) -> str:
@@ -102,17 +51,6 @@ def expiry_notice(status: Status) -> str:
             "kontrollera viktiga uppgifter innan du använder dem.</p></div>"
         ).format(iso=r.nasta_granskning.isoformat(), hidden=Markup(hidden), when=sv_date(r.nasta_granskning))
     )
-
-
-def mismatch_reason(status: Status, page_file: str, data_parts: list[str]) -> str:
-    """Why a record no longer matches (for `make check`)."""
-    why = []
-    if "text" in status.changed:
-        why.append(f"texten i {page_file} har ändrats")
-    if "data" in status.changed:
-        why.append("data som sidan bygger på har ändrats (" + ", ".join(data_parts) + ")")
-    return " och ".join(why)
-
 
 
 def page_summary(

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .. import cache
 from ..data.site import SiteData
-from ..paths.layout import pdf_documents
+from ..outputs import pdf_documents
 from ..paths.links import built_file, url_of
 from ..render import pdf as render_module
 from ..render.pdf import CSS_FILE, article_of, full_address, print_document, render_pdf, section_html

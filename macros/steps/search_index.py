@@ -25,7 +25,9 @@ from macros import cache
 from macros.domain import search_vocabulary
 from macros.domain.search_vocabulary import Analysis
 from macros.data.site import SiteData
-from macros.paths.layout import PAGE_KINDS, page_kind  # noqa: F401  (page_kind: the search's view of it)
+from macros.paths import layout
+from macros.paths.layout import PAGE_KINDS, VOCABULARY_FILE, page_kind  # noqa: F401  (page_kind: the search's view of it)
+from macros.paths.links import url_of
 
 # Pagefind's options (the language, Swedish, comes from <html lang="sv">).
 # Left out of the index: heading permalinks, and the "Senast granskad ·
@@ -34,7 +36,6 @@ from macros.paths.layout import PAGE_KINDS, page_kind  # noqa: F401  (page_kind:
 PAGEFIND_ARGS = ["--exclude-selectors", ".headerlink", "--exclude-selectors", ".bbg-granskad"]
 # Debian's hunspell-sv: the Swedish dictionary that splits compounds.
 DICTIONARY = Path("/usr/share/hunspell/sv_SE")
-VOCABULARY_FILE = "sok/ordforrad.json"
 
 KIND_WORDS = {
     "Lättläst": ["lättläst", "lättlästa", "lätt svenska", "lättläst svenska"],
@@ -146,7 +147,7 @@ def write_vocabulary(site_dir: Path, site: SiteData) -> dict:
         analyse, save = cached
         parts = search_vocabulary.compound_parts(words, analyse)
         save()
-    data = search_vocabulary.vocabulary(site.ordlista.termer, kinds(), search_vocabulary.age_words(site.praxis.bba_skeden), parts, "ordlista/")
+    data = search_vocabulary.vocabulary(site.ordlista.termer, kinds(), search_vocabulary.age_words(site.praxis.bba_skeden), parts, url_of(layout.GLOSSARY_PAGE))
     target = site_dir / VOCABULARY_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")

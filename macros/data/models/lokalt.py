@@ -151,6 +151,14 @@ class LokalFunktion(Grundad):
         return self
 
 
+# A municipality's three routes (fields of KommunKontakter), as pages and the review queue name them.
+SLOTS = (
+    ("socialtjanst", "Socialtjänsten, dagtid"),
+    ("efter_kontorstid", "Efter kontorstid"),
+    ("e_tjanst", "E-tjänst för orosanmälan"),
+)
+
+
 class KommunKontakter(Strict):
     """One municipality's local addition. `id` is the municipality's id in data/aktorer.yaml."""
 
