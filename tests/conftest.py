@@ -166,6 +166,25 @@ def built_site(tmp_path_factory) -> Path:
     return made_once(tmp_path_factory, "bygge", build) / "site"
 
 
+def review_record(**fields):
+    """A fictional review record (data/granskningar.yaml's model) for tests:
+    the steering group reviewed praxismodellen/bba.md on 3 February 2027, next
+    review 3 February 2028; any field can be given instead."""
+    import datetime as dt
+
+    from macros.data.models.granskningar import Granskning
+
+    values = dict(
+        sida="praxismodellen/bba.md",
+        granskad_av="styrgrupp",
+        datum=dt.date(2027, 2, 3),
+        nasta_granskning=dt.date(2028, 2, 3),
+        innehall="aaaaaaaaaaaa-bbbbbbbbbbbb",
+        underlag="Styrgruppens protokoll 2027-02-03, § 4 (påhittat exempel)",
+    )
+    return Granskning(**{**values, **fields})
+
+
 # A page of an earlier build that the real build must remove.
 EARLIER_PAGE = "tidigare-sida.html"
 

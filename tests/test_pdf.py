@@ -119,6 +119,22 @@ def fonts(pdf: pikepdf.Pdf):
     return list(seen.values())
 
 
+def _proof_doc(path: str = "x.pdf", pages: tuple[str, ...] = ("a/",)):
+    """A print document for a test page (fixed title and date)."""
+    from macros.render.pdf import PdfDoc
+
+    return PdfDoc(path, "Prov", pages, "Innehållet ändrades senast 1 januari 2026.", dt.date(2026, 1, 1), "Prov")
+
+
+def _render_article(tmp_path: Path, article: str) -> Path:
+    """One article rendered as a PDF document, as the build renders a page: tmp_path/x.pdf."""
+    from macros.render.pdf import print_document, render_pdf, section_html
+
+    out = tmp_path / "x.pdf"
+    out.write_bytes(render_pdf(print_document(_proof_doc(), [section_html(article, 1, "a/", {"a/": 1})]), tmp_path, tmp_path))
+    return out
+
+
 def test_every_pdf_is_built_and_linked_from_its_page(built_site: Path):
     built = sorted(str(p.relative_to(built_site)) for p in built_site.rglob("*.pdf"))
     assert built == sorted(EXPECTED)
@@ -236,10 +252,9 @@ def test_practice_model_pdf_has_every_guidance_page_in_nav_order(built_site: Pat
 def test_pdfs_are_reproducible_and_fetch_nothing(tmp_path: Path, built_site: Path):
     """The same page gives the same bytes; a reference to another host or to
     a file outside the site is refused, not fetched."""
-    from macros.render.pdf import PdfDoc, local_fetcher, print_document, render_pdf
+    from macros.render.pdf import local_fetcher, print_document, render_pdf
 
-    doc = PdfDoc("x.pdf", "Prov", ("a/",), "Innehållet ändrades senast 1 januari 2026.", dt.date(2026, 1, 1), "Prov")
-    html = print_document(doc, ['<h1>Rubrik</h1><p>Text.</p><img src="https://example.org/bild.png" alt="bild">'])
+    html = print_document(_proof_doc(), ['<h1>Rubrik</h1><p>Text.</p><img src="https://example.org/bild.png" alt="bild">'])
     site = tmp_path / "site"
     site.mkdir()
     first = render_pdf(html, site, site)
@@ -354,16 +369,12 @@ def test_no_word_is_broken_without_a_hyphen(built_site: Path):
 def test_swedish_hyphenation_in_a_narrow_column(tmp_path: Path):
     """A column far narrower than the words (any font): the words are split
     at Swedish syllables with a hyphen, and joined they are the words."""
-    from macros.render.pdf import PdfDoc, print_document, render_pdf, section_html
-
     words = ["samverkansstrukturen", "länsgemensamma", "kompetensutveckling"]
     article = (
         '<h1>Prov</h1><table><thead><tr><th scope="col">Smal</th><th scope="col">Bred</th></tr></thead>'
         f'<tbody><tr><td style="width: 18mm">{" ".join(words)}</td><td style="width: 140mm">x</td></tr></tbody></table>'
     )
-    doc = PdfDoc("x.pdf", "Prov", ("a/",), "Innehållet ändrades senast 1 januari 2026.", dt.date(2026, 1, 1), "Prov")
-    out = tmp_path / "x.pdf"
-    out.write_bytes(render_pdf(print_document(doc, [section_html(article, 1, "a/", {"a/": 1})]), tmp_path, tmp_path))
+    out = _render_article(tmp_path, article)
     text = pypdf.PdfReader(out).pages[0].extract_text()
     assert HYPHEN + "\n" in text, text
     joined = re.sub(HYPHEN + r"\s*\n\s*", "", text)
@@ -472,8 +483,6 @@ def test_the_practice_model_lists_its_pages_with_the_page_each_starts_on(built_s
 def test_a_long_table_repeats_its_header_and_keeps_rows_whole(tmp_path: Path):
     """A table of known length, far longer than a page with any font: the
     header row stands on every page, each row whole on one page."""
-    from macros.render.pdf import PdfDoc, print_document, render_pdf, section_html
-
     rows = "".join(
         f'<tr><th scope="row">P{i:02d}</th><td>Provrad {i:02d}. {"Samma mening igen. " * (1 + i % 4)}</td><td>Provpart {i:02d}<br>rad två</td></tr>'
         for i in range(1, 61)
@@ -482,9 +491,7 @@ def test_a_long_table_repeats_its_header_and_keeps_rows_whole(tmp_path: Path):
         '<h1>Prov</h1><table><caption>Provtabell</caption><thead><tr><th scope="col">Nummer</th>'
         f'<th scope="col">Provtext</th><th scope="col">Provansvarig</th></tr></thead><tbody>{rows}</tbody></table>'
     )
-    doc = PdfDoc("x.pdf", "Prov", ("a/",), "Innehållet ändrades senast 1 januari 2026.", dt.date(2026, 1, 1), "Prov")
-    out = tmp_path / "x.pdf"
-    out.write_bytes(render_pdf(print_document(doc, [section_html(article, 1, "a/", {"a/": 1})]), tmp_path, tmp_path))
+    out = _render_article(tmp_path, article)
     pages = pdf_text(out)
     assert len(pages) >= 2
     for n, text in enumerate(pages, start=1):
@@ -513,14 +520,11 @@ def test_the_paper_wording_is_hidden_on_screen_by_a_top_level_rule():
 
 
 def _one_page_job(tmp_path: Path, built_site: Path, fingerprint: str):
-    from macros.render.pdf import PdfDoc
-
     site = tmp_path / "site"
     if not site.exists():
         (site / "om").mkdir(parents=True)
         shutil.copy(built_site / "om" / "index.html", site / "om" / "index.html")
-    doc = PdfDoc("om/prov.pdf", "Prov", ("om/index.md",), "Innehållet ändrades senast 1 januari 2026.", dt.date(2026, 1, 1), "Prov")
-    return site, (site, doc, True, "https://handbok.kommun.example/", fingerprint)
+    return site, (site, _proof_doc("om/prov.pdf", ("om/index.md",)), True, "https://handbok.kommun.example/", fingerprint)
 
 
 def test_a_kept_document_is_the_rendered_one_and_any_change_renders_it_anew(tmp_path: Path, built_site: Path, monkeypatch):

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project, review_record, run_build
 from macros.domain.search_vocabulary import bba_for_age
 from macros.render.practice import abbreviations_snippet, check_guidance_meta, guidance_footer
 
@@ -75,22 +75,12 @@ def test_guidance_meta_check_names_page_and_field():
 
 
 def test_footer_says_granskad_only_from_a_recorded_review():
-    import datetime as dt
-
-    from macros.data.models.granskningar import Granskning
     from macros.domain.review import Status
 
     draft = guidance_footer(Status("utkast"), None, ("Processledarna", "../roller/processledare.md"), [("Källa", "https://example.org/")])
     assert "Granskad" not in draft and "Utkast:" in draft
     assert "Föreslagen ansvarig (förslag): [Processledarna](../roller/processledare.md)" in draft
-    review = Granskning(
-        sida="praxismodellen/bba.md",
-        granskad_av="styrgrupp",
-        datum=dt.date(2027, 2, 3),
-        nasta_granskning=dt.date(2028, 2, 3),
-        innehall="0123456789ab-0123456789ab",
-        underlag="Protokoll 2027-02-03, § 4",
-    )
+    review = review_record(innehall="0123456789ab-0123456789ab", underlag="Protokoll 2027-02-03, § 4")
     done = guidance_footer(Status("granskad", review), ("Styrgruppen", None), ("Processledarna", None), [("Källa", None)])
     assert "Granskad 3 februari 2027 av Styrgruppen (Protokoll 2027-02-03, § 4) · Nästa granskning 3 februari 2028" in done
     assert "Utkast" not in done and "Processledarna (förslag)" in done

@@ -22,11 +22,10 @@ import pytest
 import yaml
 
 from browser_support import SiteServer, axe_report, axe_violations, chromium
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, review_record
 from tiers import require_tier
 from macros.builddate import build_date
 from macros.data.loader import DataError
-from macros.data.models.granskningar import Granskning
 from macros.data.site import load_site
 from macros.domain import review
 from macros.render.provenance import number_sources
@@ -71,21 +70,10 @@ def test_no_build_code_reads_the_clock_itself():
 # ---------------------------------------------------------------- review status, by hand
 
 
-def _record(**kw) -> Granskning:
-    values = dict(
-        sida="praxismodellen/bba.md",
-        granskad_av="styrgrupp",
-        datum=dt.date(2027, 2, 3),
-        nasta_granskning=dt.date(2028, 2, 3),
-        innehall="aaaaaaaaaaaa-bbbbbbbbbbbb",
-        underlag="Styrgruppens protokoll 2027-02-03, § 4 (påhittat exempel)",
-    )
-    values.update(kw)
-    return Granskning(**values)
 
 
 def test_review_status_from_the_record_and_the_date():
-    record = _record()
+    record = review_record()
     assert review.review_status(None, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2027, 3, 1)).kind == "utkast"
     assert review.review_status(record, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2027, 3, 1)).kind == "granskad"
     assert review.review_status(record, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2028, 2, 3)).kind == "granskad"  # due that day
@@ -135,7 +123,7 @@ def test_every_area_says_which_data_its_macros_read():
         assert read <= set(review.AREA_DATA[name]), (name, sorted(read - set(review.AREA_DATA[name])))
 
 
-def test_every_real_review_record_names_a_function_and_a_record(site_data):
+def test_every_real_review_record_names_a_function_and_areview_record(site_data):
     # A review the county records must name a role or body (never a person) and
     # what shows it; whether there are any is not a test's business (none yet).
     roles = {r.id for r in site_data.roller.roller}
