@@ -74,9 +74,9 @@ def granska_hash(page: str, root: Path = ROOT) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    value = review.page_fingerprint(site, root / "docs", page)
-    _, names = review.drawn_on(site, (root / "docs" / page).read_text(encoding="utf-8"))
-    print(f"innehall: {value}")
+    text = (root / "docs" / page).read_text(encoding="utf-8")
+    data, names = review.drawn_on(site, text)
+    print(f"innehall: {review.fingerprint(text, data)}")
     print(f"# docs/{page} och " + ", ".join(names), file=sys.stderr)
     return 0
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from ..paths import layout
 from ..context import Context
 from ..render import practice as render
-from ..render.provenance import grund_mark, inline_source
+from ..render.provenance import grund_mark
 from .local import akut_sources
+from .provenance import kalla
 
 
 def fara(ctx: Context) -> str:
@@ -19,13 +20,12 @@ def fara(ctx: Context) -> str:
 
 
 # The sources the reporting page reads for who must report and that all others should.
-REPORT_SOURCES = (("uppsala-elevhalsan-socialtjanstlagen", None), ("kunskapsguiden-elevhalsa-anmala-oro", None))
+REPORT_SOURCES = ("uppsala-elevhalsan-socialtjanstlagen", "kunskapsguiden-elevhalsa-anmala-oro")
 
 
 def report_sources(ctx: Context) -> str:
-    """The sources of the reporting-duty sentence in the danger box, as inline marks."""
-    docs = [(sid, ctx.site.get("kalla", sid), avsnitt) for sid, avsnitt in REPORT_SOURCES]
-    return " ".join(str(inline_source(d.titel, d.url, avsnitt, sid)) for sid, d, avsnitt in docs)
+    """The sources of the reporting-duty sentence in the danger box, as inline marks ({{ kalla() }})."""
+    return " ".join(str(kalla(ctx, sid)) for sid in REPORT_SOURCES)
 
 
 def praxis_steps(ctx: Context) -> str:

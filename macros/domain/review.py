@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import TypeAdapter, ValidationError
 
 from ..builddate import build_date
 from ..data.loader import Problem, load_yaml
@@ -34,11 +33,8 @@ from ..data.models.lokalt import SLOTS
 from ..data.site import SiteData
 from ..paths import layout
 from ..paths.nav import first_heading
-from ..data.models.common import GRUND_LABELS, Grund
+from ..data.models.common import Grund, page_grund
 
-QUEUE_PAGE = layout.QUEUE_PAGE
-GRUND_ADAPTER: TypeAdapter[Grund] = TypeAdapter(Grund)
-GRUND_KINDS = tuple(k for k in GRUND_LABELS if k != "belagt")
 DIGITS = 12
 # Shown with an older term on the glossary page, and listed in the queue.
 OLDER_TERM_READING = (
@@ -249,11 +245,7 @@ def page_items(pages: dict[str, str]) -> list[Punkt]:
         if m:
             meta = yaml.safe_load(m.group(1)) or {}
         if isinstance(meta, dict) and meta.get("grund") is not None:
-            try:
-                g = GRUND_ADAPTER.validate_python(meta["grund"])
-            except ValidationError as exc:
-                raise ValueError(f'{fil}: fältet "grund" i sidhuvudet är fel: {exc.errors()[0]["msg"]}') from None
-            out += _grund(src, g, "Hela sidan", fil)
+            out += _grund(src, page_grund(meta["grund"], fil), "Hela sidan", fil)
         for m in _MARK.finditer(text):
             args = _args(m.group(2))
             line = text.count("\n", 0, m.start()) + 1
@@ -380,7 +372,15 @@ def review_items(site: SiteData, docs: dict[str, str], docs_dir: Path | None = N
 
 def local_items(site: SiteData) -> list[Punkt]:
     """The local layer's unconfirmed slots and readings (data/lokalt.yaml), on the pages that show them."""
-    return [Punkt(*item) for item in _local_review_items(site.lokalt, layout.party_page, layout.party_page)]
+    fil, lokalt = "data/lokalt.yaml", site.lokalt
+    found = []  # (page, grund, what)
+    for k in lokalt.kommuner:
+        page = layout.party_page(k.id)
+        found += [(page, getattr(k, slot).grund, f"{label}: {k.id}") for slot, label in SLOTS]
+        found += [(page, p.grund, f"Kommunens sida: {p.titel}") for p in k.sidor]
+        found += [(page, f.grund, f"Lokal funktion: {f.namn}") for f in k.funktioner]
+    found += [(layout.party_page(r.aktor), r.grund, f"Kontaktväg: {r.rubrik}") for r in lokalt.lansgemensamt]
+    return [item for page, g, what in found if g is not None and g.typ in ("kontrolleras", "tolkning") for item in _grund(page, g, what, fil)]
 
 
 def _shows_macros_as_written(text: str) -> bool:
@@ -548,25 +548,3 @@ def record_report(states: list[RecordState]) -> list[str]:
         elif s.status.kind == "utgangen":
             lines.append(f"{where} gick ut {r.nasta_granskning}: sidan visar att granskningen är för gammal.")
     return lines
-
-
-def _local_review_items(lokalt, page_of: Callable[[str], str], region_page: Callable[[str], str]):
-    """Review-queue items for the local layer: every slot that is kontrolleras or tolkning,
-    as (page, kind, what, text, file) tuples."""
-    out = []
-    fil = "data/lokalt.yaml"
-    for k in lokalt.kommuner:
-        for slot, label in SLOTS:
-            g = getattr(k, slot).grund
-            if g is not None and g.typ in ("kontrolleras", "tolkning"):
-                out.append((page_of(k.id), g.typ, f"{label}: {k.id}", getattr(g, "saknas", None) or getattr(g, "vilar_pa", ""), fil))
-        for p in k.sidor:
-            if p.grund is not None and p.grund.typ in ("kontrolleras", "tolkning"):
-                out.append((page_of(k.id), p.grund.typ, f"Kommunens sida: {p.titel}", getattr(p.grund, "saknas", None) or getattr(p.grund, "vilar_pa", ""), fil))
-        for f in k.funktioner:
-            if f.grund is not None and f.grund.typ in ("kontrolleras", "tolkning"):
-                out.append((page_of(k.id), f.grund.typ, f"Lokal funktion: {f.namn}", getattr(f.grund, "saknas", None) or getattr(f.grund, "vilar_pa", ""), fil))
-    for r in lokalt.lansgemensamt:
-        if r.grund is not None and r.grund.typ in ("kontrolleras", "tolkning"):
-            out.append((region_page(r.aktor), r.grund.typ, f"Kontaktväg: {r.rubrik}", getattr(r.grund, "saknas", None) or getattr(r.grund, "vilar_pa", ""), fil))
-    return out

@@ -23,13 +23,13 @@ def on_config(config):
     if problems:
         raise PluginError("Inställningarna för sidfoten och adressen stämmer inte:\n  - " + "\n  - ".join(problems))
     owner = build.site.get("roll", settings["foreslagen_ansvarig"])
-    page, _ = layout.entity_page("roll", owner.id, build.org)
+    page = layout.role_page(owner.id)
     directory_urls = config.get("use_directory_urls", True)
 
     def url(src: str) -> str:
         return url_of(src, directory_urls)
 
     links = [("Tillgänglighetsredogörelse", url(layout.STATEMENT_PAGE)), ("Ändringar i handboken", url(layout.CHANGE_LOG_PAGE)),
-             ("Ändringar som flöde (Atom)", layout.FEED_FILE), ("Om webbplatsen", url(layout.ABOUT_SITE_PAGE))]
+             ("Ändringar som flöde (Atom)", layout.FEED_FILE), ("Om webbplatsen", url(layout.ABOUT_PAGE))]
     config["extra"]["bbg_sidfot"] = footer_parts(owner.namn, url(page), settings.get("felrapport"), url(layout.STATEMENT_PAGE), links)
     return config

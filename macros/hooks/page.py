@@ -88,10 +88,11 @@ def _guidance_parts(markdown: str, page, config, build: Build, src: str, here: L
         raise PluginError("Vägledningssidan saknar uppgifter:\n  - " + "\n  - ".join(problems))
     # Only a recorded review whose fingerprint matches the page makes it say "Granskad".
     latest = site.granskningar.latest(src)
-    status = review.review_status(latest, review.page_fingerprint(site, Path(config["docs_dir"]), src), build_date())
+    current = review.page_fingerprint(site, Path(config["docs_dir"]), src) if latest else ""  # a draft has nothing to match
+    status = review.review_status(latest, current, build_date())
     function = site.get("roll", latest.granskad_av) if latest else None
     function_link = (function.namn, here.md(layout.role_page(function.id))) if function else None
-    sources = [(site.get("kalla", sid).titel, site.get("kalla", sid).url) for sid in page.meta["kallor"]]
+    sources = [_source(build, sid) for sid in page.meta["kallor"]]
     owner = site.get("roll", page.meta["foreslagen_ansvarig"])
     confirmed = site.get("roll", latest.ansvarig) if latest and latest.ansvarig else None
     counts = {kind: len(re.findall(rf'class="bbg-grund bbg-grund-{kind}"', markdown)) for kind in ("forslag", "tolkning", "kontrolleras")}

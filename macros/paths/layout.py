@@ -168,7 +168,6 @@ FEED_FILE = "andringar.xml"
 VOCABULARY_FILE = "sok/ordforrad.json"  # the search page's vocabulary (macros/steps/search_index.py)
 FEED_STYLESHEET = "andringar.xsl"  # shows the feed as a Swedish page in a browser
 STATEMENT_PAGE = "om-webbplatsen/tillganglighet.md"  # the accessibility statement (DOS-lagen)
-ABOUT_SITE_PAGE = "om-webbplatsen/index.md"
 FEED_TITLE = "Ändringar – Barnens bästa gäller! – i Kronoberg"
 PLAN_PDF = "handlingsplan/{plan}/handlingsplan-{plan}.pdf"
 PRACTICE_PDF = "praxismodellen/praxismodellen.pdf"

@@ -25,13 +25,11 @@ import re
 from collections.abc import Callable
 
 from markupsafe import Markup
-from pydantic import TypeAdapter, ValidationError
 
-from ..data.models.common import GRUND_LABELS, Grund, Kalla
+from ..data.models.common import GRUND_LABELS, Grund, Kalla, page_grund
 from .escape import esc, esc_md
 from .html import link
 
-GRUND_ADAPTER = TypeAdapter(Grund)
 SourceHref = Callable[[Kalla], "tuple[str, str | None]"]  # -> (name, url or None)
 
 KINDS = ("belagt", "tolkning", "forslag", "kontrolleras")
@@ -150,11 +148,7 @@ def page_note(grund: Grund, source: SourceHref) -> str:
 def page_grund_note(raw: object, page: str, source: SourceHref) -> str:
     """A page's front matter `grund:` validated, as the note under its title.
     Raises ValueError naming the page and field when it is malformed."""
-    try:
-        grund = GRUND_ADAPTER.validate_python(raw)
-    except ValidationError as exc:
-        raise ValueError(f'{page}: fältet "grund" i sidhuvudet är fel: {exc.errors()[0]["msg"]}') from None
-    return page_note(grund, source)
+    return page_note(page_grund(raw, page), source)
 
 
 def legend() -> Markup:

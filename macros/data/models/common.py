@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
 
 
 # Control characters (other than the line break) have no place in text that
@@ -229,6 +229,16 @@ Grund = Annotated[
 ]
 
 GRUND_LABELS = {"belagt": "Belagt", "tolkning": "Tolkning", "forslag": "Förslag", "kontrolleras": "Kontrolleras"}
+GRUND_ADAPTER: TypeAdapter[Grund] = TypeAdapter(Grund)
+
+
+def page_grund(raw: object, page: str) -> Grund:
+    """A page's front matter `grund:`, validated. Raises ValueError naming the
+    page and the field when it is malformed."""
+    try:
+        return GRUND_ADAPTER.validate_python(raw)
+    except ValidationError as exc:
+        raise ValueError(f'{page}: fältet "grund" i sidhuvudet är fel: {exc.errors()[0]["msg"]}') from None
 
 
 def missing_grund_message() -> str:
