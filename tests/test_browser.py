@@ -242,11 +242,17 @@ DRAWER_SCREENS = {
 FRAME_PAGE = "praxismodellen/bba/"
 
 
-def _framebrowser_context(browser, server, viewport, scale=1):
+def _frame_context(browser, server, viewport, scale=1):
     ctx = browser.new_context(viewport=viewport, device_scale_factor=scale, color_scheme="light")
     rec = Recorder(server.base)
     ctx.route("**/*", rec)
     return ctx
+
+
+def _drawer_settled(page) -> None:
+    """Wait until the menu drawer has finished sliding (its transitions ran),
+    however long that takes on a busy machine."""
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getAnimations().length === 0")
 
 
 def _tab_through(page, limit=400) -> list[dict]:
@@ -287,7 +293,7 @@ def _problems(stops: list[dict]) -> list[str]:
 @pytest.mark.parametrize("screen", list(DRAWER_SCREENS), ids=list(DRAWER_SCREENS))
 def test_frame_menu_opens_and_closes_by_keyboard(browser, server, screen):
     viewport, scale = DRAWER_SCREENS[screen]
-    ctx = _framebrowser_context(browser, server, viewport, scale)
+    ctx = _frame_context(browser, server, viewport, scale)
     page = ctx.new_page()
     page.goto(server.base + FRAME_PAGE, wait_until="load")
     button = ".md-header .bbg-menyknapp"
@@ -308,7 +314,7 @@ def test_frame_menu_opens_and_closes_by_keyboard(browser, server, screen):
         page.focus(button)
         page.keyboard.press(key)
         page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary')")
-        page.wait_for_timeout(300)  # the drawer slides in (0,25 s)
+        _drawer_settled(page)  # the drawer slides in (0,25 s)
         assert page.get_attribute(button, "aria-expanded") == "true", key
         assert page.evaluate("document.getElementById('__drawer').checked"), key
         # Open: focus is on the first link of the menu; Tab goes on through it, all on the screen.
@@ -335,14 +341,14 @@ def test_frame_menu_opens_and_closes_by_keyboard(browser, server, screen):
     page.keyboard.press("Enter")
     assert page.get_attribute(button, "aria-expanded") == "false"
     # After closing, Tab from the button does not enter the drawer.
-    page.wait_for_timeout(300)
+    _drawer_settled(page)
     page.keyboard.press("Tab")
     assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
     ctx.close()
 
 
 def test_frame_wide_screen_has_the_menu_in_the_page(browser, server):
-    ctx = _framebrowser_context(browser, server, {"width": 1366, "height": 768})
+    ctx = _frame_context(browser, server, {"width": 1366, "height": 768})
     page = ctx.new_page()
     for path in [FRAME_PAGE, "", "handlingsplan/2019-2023/"]:
         page.goto(server.base + path, wait_until="load")
@@ -383,7 +389,7 @@ def test_frame_footer_on_every_page(built_site):
 
 
 def test_frame_start_page_doors_and_links_on_a_phone(browser, server):
-    ctx = _framebrowser_context(browser, server, {"width": 390, "height": 844})
+    ctx = _frame_context(browser, server, {"width": 390, "height": 844})
     page = ctx.new_page()
     page.goto(server.base, wait_until="load")
     doors = page.eval_on_selector_all(".bbg-dorrar > ul > li", "els => els.map(e => e.getBoundingClientRect().bottom)")

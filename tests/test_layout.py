@@ -70,7 +70,7 @@ SIDEWAYS = """() => {
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390px", "1366px"])
-def test_no_sideways_scrolling(browser, server, viewport):  # noqa: F811
+def test_no_sideways_scrolling(browser, server, viewport):
     ctx, rec = browser_context(browser, server, viewport=viewport)
     page = ctx.new_page()
     failures = {}
@@ -84,7 +84,7 @@ def test_no_sideways_scrolling(browser, server, viewport):  # noqa: F811
     assert rec.foreign == []
 
 
-def test_plan_rows_are_cards_on_a_phone_with_everything_visible(browser, server):  # noqa: F811
+def test_plan_rows_are_cards_on_a_phone_with_everything_visible(browser, server):
     """On a 390 px screen every activity of every subject-area page shows its
     number, text, responsible (plan wording and our reading), time and
     follow-up, each inside the screen, and each led by a visible label."""
@@ -113,7 +113,7 @@ def test_plan_rows_are_cards_on_a_phone_with_everything_visible(browser, server)
     ctx.close()
 
 
-def test_cards_are_still_a_table_for_screen_readers(browser, server):  # noqa: F811
+def test_cards_are_still_a_table_for_screen_readers(browser, server):
     """The card layout is CSS only: the accessibility tree still has the table,
     its column headers and row headers, and the visible labels are not read twice."""
     ctx, _ = browser_context(browser, server, viewport=PHONE)
@@ -131,7 +131,7 @@ def test_cards_are_still_a_table_for_screen_readers(browser, server):  # noqa: F
     ctx.close()
 
 
-def test_wide_screen_keeps_the_table_layout(browser, server):  # noqa: F811
+def test_wide_screen_keeps_the_table_layout(browser, server):
     ctx, _ = browser_context(browser, server, viewport=LAPTOP)
     page = ctx.new_page()
     page.goto(server.base + "handlingsplan/2019-2023/omrade-1/", wait_until="load")
@@ -143,7 +143,7 @@ def test_wide_screen_keeps_the_table_layout(browser, server):  # noqa: F811
 # ---------------------------------------------------------------- timeline
 
 
-def test_timeline_scales_and_its_table_reads_in_words(browser, server):  # noqa: F811
+def test_timeline_scales_and_its_table_reads_in_words(browser, server):
     ctx, _ = browser_context(browser, server, viewport=PHONE)
     page = ctx.new_page()
     page.goto(server.base + "handlingsplan/2019-2023/tidslinje/", wait_until="load")
@@ -180,7 +180,7 @@ def _matrix_rows(page) -> dict[str, dict[str, str]]:
     )
 
 
-def test_matrix_answers_who_is_in_an_activity(browser, server):  # noqa: F811
+def test_matrix_answers_who_is_in_an_activity(browser, server):
     """Hand-read from data/handlingsplan/2019-2023.yaml: 2.3 names Växjö and the
     region directly; 1.3 names the municipalities as a group and the region,
     with Linnéuniversitetet assisting ("bistår"); the police take part in 2.4
@@ -207,7 +207,7 @@ def test_matrix_answers_who_is_in_an_activity(browser, server):  # noqa: F811
     ctx.close()
 
 
-def test_matrix_answers_what_a_party_does_without_javascript(browser, server, built_site):  # noqa: F811
+def test_matrix_answers_what_a_party_does_without_javascript(browser, server, built_site):
     """No JavaScript: the legend links every party column to the party's page,
     where its responsibilities are listed."""
     ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)
@@ -224,7 +224,7 @@ def test_matrix_answers_what_a_party_does_without_javascript(browser, server, bu
     ctx.close()
 
 
-def test_matrix_party_choice_by_keyboard(browser, server):  # noqa: F811
+def test_matrix_party_choice_by_keyboard(browser, server):
     """With JavaScript: Tab to the party choice, pick Linnéuniversitetet with
     the arrow keys; only its column and its activities remain. Hand-read from the
     plan: Linnéuniversitetet is named in 1.3, 2.6, 4.1 (via the researchers), 5.1–5.3, 6.1 and 6.2."""
@@ -302,7 +302,7 @@ def _print_width_and_styles(page) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize("path,header,cell", PRINTED, ids=["statusrapport", "handlingsplan"])
-def test_print_on_a4_keeps_rows_whole_under_their_header(browser, server, path, header, cell):  # noqa: F811
+def test_print_on_a4_keeps_rows_whole_under_their_header(browser, server, path, header, cell):
     """The real pages on A4: nothing wider than the paper, and every row whole
     on a page that shows its table's header row. How many pages a table takes
     depends on the fonts installed and on the content, so this asserts no
@@ -354,7 +354,7 @@ def _long_table_page(built_site: Path) -> str:
     return frame[:start] + '<article class="md-content__inner md-typeset"><h1>Provsida</h1>' + str(html) + frame[end:]
 
 
-def test_print_repeats_the_header_on_every_page_a_long_table_runs_onto(browser, server, built_site):  # noqa: F811
+def test_print_repeats_the_header_on_every_page_a_long_table_runs_onto(browser, server, built_site):
     ctx, _ = browser_context(browser, server, viewport={"width": A4_CONTENT_PX, "height": 1100})
     page = ctx.new_page()
     body = _long_table_page(built_site)
@@ -380,7 +380,7 @@ def test_print_repeats_the_header_on_every_page_a_long_table_runs_onto(browser, 
         assert f"Provtext Provrad {n:02d}" not in pages[holding[0]]
 
 
-def test_screen_and_paper_wording(browser, server):  # noqa: F811
+def test_screen_and_paper_wording(browser, server):
     """A module page says "Öppna sedan svaret" on screen; printed, where the
     answers stand open under each question, it says so instead."""
     ctx, _ = browser_context(browser, server, viewport=LAPTOP)

@@ -70,8 +70,6 @@ def test_no_build_code_reads_the_clock_itself():
 # ---------------------------------------------------------------- review status, by hand
 
 
-
-
 def test_review_status_from_the_record_and_the_date():
     record = review_record()
     assert review.review_status(None, "aaaaaaaaaaaa-bbbbbbbbbbbb", dt.date(2027, 3, 1)).kind == "utkast"
@@ -123,7 +121,7 @@ def test_every_area_says_which_data_its_macros_read():
         assert read <= set(review.AREA_DATA[name]), (name, sorted(read - set(review.AREA_DATA[name])))
 
 
-def test_every_real_review_record_names_a_function_and_areview_record(site_data):
+def test_every_real_review_record_names_a_function_and_a_record(site_data):
     # A review the county records must name a role or body (never a person) and
     # what shows it; whether there are any is not a test's business (none yet).
     roles = {r.id for r in site_data.roller.roller}
@@ -447,7 +445,7 @@ def test_a_mark_explains_itself_on_focus_and_on_tap(real_site, browser, width):
 
 
 # The pages this issue changed, in the cases the light desktop run over every
-# page (tests/test_browser.py) does not see: an explanation open, the dark
+# page (tests/test_axe.py) does not see: an explanation open, the dark
 # theme, and the fictional review records in both themes.
 DARK_ONLY = ("om/", "om-webbplatsen/", "redaktorer/", "redaktorer/granskning/", "styrning/finansiering/")
 

@@ -342,9 +342,10 @@ def run_lighthouse(work: Path, runs: int) -> None:
 
 
 def pdf_report(site: Path, runs: int, work: Path) -> float:
-    """What the PDF documents (macros/steps/pdf.py) add to the build, and the
-    whole build as `make build` runs it (target: under 10 s on 2 cores).
-    Returns the PDF time."""
+    """What the PDF documents (macros/steps/pdf.py) add to the build, rendered
+    and copied from the cache, and the whole build as `make build` runs it
+    (target: under 10 s on 2 cores). Returns the time of the PDFs in a build
+    whose documents are unchanged (as in the measured `mkdocs build` runs)."""
     from mkdocs.config import load_config
 
     from macros.data.site import load_site
@@ -353,17 +354,19 @@ def pdf_report(site: Path, runs: int, work: Path) -> float:
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
     data = load_site(ROOT / "data")
 
-    def pdfs() -> float:
+    def pdfs(use_cache: bool) -> float:
         start = time.perf_counter()
         # The nav as written (the generated pages it gains in a build hold no PDF page).
-        if build_pdfs(data, config["nav"], site, config["use_directory_urls"], config["site_url"], use_cache=False):
+        if build_pdfs(data, config["nav"], site, config["use_directory_urls"], config["site_url"], use_cache=use_cache):
             raise SystemExit("PDF-dokumenten kunde inte skapas")
         return time.perf_counter() - start
 
-    t = best_of(runs, pdfs)
+    t = best_of(runs, lambda: pdfs(False))
+    kept = best_of(runs, lambda: pdfs(True))  # what a build with unchanged documents spends
     files = sorted(site.rglob("*.pdf"))
     size = sum(p.stat().st_size for p in files)
     print(f"PDF-dokument (WeasyPrint, {os.cpu_count()} processer, utan cache): {sv(t, '6.2f')} s  ({len(files)} dokument, {sv(size / 1024, '.0f')} kB)")
+    print(f"PDF-dokument ur cachen (oförändrade):     {sv(kept, '6.2f')} s")
 
     def whole() -> float:
         start = time.perf_counter()
@@ -372,7 +375,7 @@ def pdf_report(site: Path, runs: int, work: Path) -> float:
         return time.perf_counter() - start
 
     print(f"Hela bygget (make build, med sök och PDF; oförändrade PDF:er från cachen): {sv(best_of(runs, whole), '6.2f')} s  (mål: under 10 s)")
-    return t
+    return kept
 
 
 def main() -> int:
