@@ -92,7 +92,7 @@ def term_search_words(term: Term) -> list[str]:
     words = [name] + [p.strip() for p in _PAREN.findall(term.term)]
     if term.forkortning:
         words.append(term.forkortning)
-    for extra in [*term.varianter, term.aldre_term, term.girfec]:
+    for extra in [*term.search_variants, term.aldre_term, term.girfec]:
         if extra and _single_token(_PAREN.sub(" ", extra).strip()):
             words.append(_PAREN.sub(" ", extra).strip())
     out: list[str] = []
@@ -104,7 +104,7 @@ def term_search_words(term: Term) -> list[str]:
 
 def term_keys(term: Term) -> list[str]:
     """Every key (see models.praxis.term_key) that leads a query to the term."""
-    texts = [term.term, _PAREN.sub(" ", term.term), *_PAREN.findall(term.term), term.forkortning, *term.varianter]
+    texts = [term.term, _PAREN.sub(" ", term.term), *_PAREN.findall(term.term), term.forkortning, *term.search_variants]
     for extra in (term.aldre_term, term.girfec):
         if extra:
             texts += [extra, _PAREN.sub(" ", extra), *_PAREN.findall(extra)]

@@ -137,6 +137,9 @@ def glossary(terms: list[Term], source: SourceHref) -> Markup:
         if t.varianter:
             variants = Markup(", ").join(Markup("<em>{}</em>").format(v) for v in t.varianter)
             extra.append(Markup("Skrivs också: {}.").format(variants))
+        if t.vardagsord:
+            words = Markup(", ").join(Markup("<em>{}</em>").format(v) for v in t.vardagsord)
+            extra.append(Markup("Du hittar ordet också om du söker på: {}.").format(words))
         if t.aldre_term:
             extra.append(
                 Markup("Motsvarar <em>{}</em> i 2018 års underlag. {}").format(

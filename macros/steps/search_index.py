@@ -136,7 +136,7 @@ def write_vocabulary(site_dir: Path, site: SiteData) -> dict:
             continue
         words.update(search_vocabulary.indexed_words(html.read_text(encoding="utf-8")))
     for term in site.ordlista.termer:
-        for text in [term.term, *term.varianter, term.aldre_term or ""]:
+        for text in [term.term, *term.search_variants, term.aldre_term or ""]:
             words.update(w.lower() for w in re.findall(r"[A-Za-zÅÄÖåäöÉé]+", text))
     cached = cached_analyser()
     if cached is None:

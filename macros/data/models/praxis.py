@@ -9,7 +9,7 @@ import datetime as dt
 import unicodedata
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .common import Entity, FieldProblem, Grund, Grundad, Kalla, NonEmptyStr, Strict
 
@@ -117,23 +117,37 @@ class Term(Grundad, Entity):
         default_factory=list,
         description=(
             "Andra sätt att skriva termen som sökningen ska känna igen: stavningar som används på "
-            "länets egna sidor, äldre och nyare namn, förkortningar. En variant hör till en enda term."
+            "länets egna sidor, äldre och nyare namn, förkortningar. En variant hör till en enda term. "
+            "Visas i ordlistan som 'Skrivs också'."
+        ),
+    )
+    vardagsord: list[NonEmptyStr] = Field(
+        default_factory=list,
+        description=(
+            "Vardagsord som läsare söker med men som inte är samma ord som termen (till exempel 'föräldrar' "
+            "för vårdnadshavare): sökningen känner igen dem, ordlistan visar dem som sökord, inte som stavningar."
         ),
     )
 
-    @field_validator("varianter")
+    @field_validator("varianter", "vardagsord")
     @classmethod
-    def _variants_are_words(cls, value: list[str]) -> list[str]:
+    def _variants_are_words(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        name = info.field_name
         seen: dict[str, int] = {}
         for i, v in enumerate(value):
             if any(c in v for c in "<>[]{}|\\`*_#") or v != v.strip():
-                raise ValueError(f"varianter[{i}] ({v!r}) får bara innehålla ord, mellanslag, bindestreck och punkt")
+                raise ValueError(f"{name}[{i}] ({v!r}) får bara innehålla ord, mellanslag, bindestreck och punkt")
             if not term_key(v):
-                raise ValueError(f"varianter[{i}] ({v!r}) innehåller inga bokstäver")
+                raise ValueError(f"{name}[{i}] ({v!r}) innehåller inga bokstäver")
             if v.casefold() in seen:
-                raise ValueError(f"varianter[{i}] ({v!r}) står redan som varianter[{seen[v.casefold()]}]")
+                raise ValueError(f"{name}[{i}] ({v!r}) står redan som {name}[{seen[v.casefold()]}]")
             seen[v.casefold()] = i
         return value
+
+    @property
+    def search_variants(self) -> list[str]:
+        """Every other word the search takes for the term: its variants and everyday words."""
+        return [*self.varianter, *self.vardagsord]
 
 
 def term_key(text: str) -> str:
@@ -168,13 +182,13 @@ class OrdlistaFil(Strict):
                     owner.setdefault(term_key(value), (t.id, field))
         problems = []
         for t in self.termer:
-            for i, v in enumerate(t.varianter):
+            for field, i, v in [("varianter", i, v) for i, v in enumerate(t.varianter)] + [("vardagsord", i, v) for i, v in enumerate(t.vardagsord)]:
                 key = term_key(v)
                 other = owner.get(key)
                 if other is None:
-                    owner[key] = (t.id, f"varianter[{i}]")
+                    owner[key] = (t.id, f"{field}[{i}]")
                 elif other[0] != t.id:
-                    problems.append(f'termen "{t.id}", fält "varianter[{i}]": "{v}" hör redan till termen "{other[0]}" (fält "{other[1]}")')
+                    problems.append(f'termen "{t.id}", fält "{field}[{i}]": "{v}" hör redan till termen "{other[0]}" (fält "{other[1]}")')
         if problems:
             raise ValueError("; ".join(problems))
         return self
